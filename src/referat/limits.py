@@ -1,0 +1,25 @@
+"""Resource limits with safe defaults. Exceeding one raises :class:`~referat.errors.TooLargeError`
+naming the limit and how to raise it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_HOW = {
+    "max_bytes": "Limits(max_bytes=...) or --max-bytes",
+    "max_chars": "Limits(max_chars=...) or --max-chars",
+    "max_pages": "Limits(max_pages=...) or --max-pages",
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 100 * 1024 * 1024  # input file size
+    max_chars: int = 20_000_000  # characters after decoding or extraction
+    max_pages: int = 2_000  # PDF pages
+    timeout: float = 120.0  # seconds per document in batch
+
+    def too_large_message(self, which: str, value: int) -> str:
+        limit = getattr(self, which)
+        return (f"exceeds the {which} limit ({value:,} > {limit:,}); raise it with "
+                f"{_HOW[which]} if the input is genuine")

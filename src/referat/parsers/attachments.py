@@ -1,0 +1,64 @@
+"""Attachments (Bilag): one title a line, a document number on the same or the next line
+(``"326-2021-  \\n56646"`` is joined), numbering stripped, duplicates in one item merged."""
+
+from __future__ import annotations
+
+import regex
+
+from ..models import Attachment
+
+_DOCNO = regex.compile(r"^(?:Dok(?:ument)?\.?\s*nr\.?:?\s*)?(?P<no>\d{2,4}-\d{4}-\d*|\d{4,})$",
+                       regex.IGNORECASE)
+_DOCNO_TAIL = regex.compile(r"\s+(?:Dok(?:ument)?\.?\s*nr\.?:?\s*)?(?P<no>\d{3}-\d{4}-\d+)$",
+                            regex.IGNORECASE)
+_NUMBERING = regex.compile(r"^(?:Bilag\s*)?\(?\d{1,2}\s*[.):]\s*(?=\S)", regex.IGNORECASE)
+_NONE = regex.compile(r"^(?:ingen(?:\s+bilag)?|intet|-)\.?$", regex.IGNORECASE)
+
+
+def parse_attachments(lines: list[str]) -> list[Attachment]:
+    out: list[Attachment] = []
+    pending_no: str | None = None
+    for raw in lines:
+        line = raw.strip().lstrip("•-–· ").strip()
+        if not line or _NONE.match(line):
+            continue
+        m = _DOCNO.match(line)
+        if m and out:
+            no = m["no"]
+            if pending_no is not None:
+                no = pending_no + no
+                pending_no = None
+            elif no.endswith("-"):
+                pending_no = no
+                continue
+            last = out[-1]
+            if last.document_number and last.document_number.endswith("-"):
+                last.document_number += no
+            elif last.document_number is None:
+                last.document_number = no
+            continue
+        if pending_no is not None and out and regex.fullmatch(r"\d+", line):
+            out[-1].document_number = pending_no + line
+            pending_no = None
+            continue
+        pending_no = None
+        title = _NUMBERING.sub("", line).strip()
+        docno: str | None = None
+        t = _DOCNO_TAIL.search(title)
+        if t:
+            docno, title = t["no"], title[: t.start()].strip()
+        if title:
+            out.append(Attachment(title=title, document_number=docno))
+    return merge_attachments(out)
+
+
+def merge_attachments(items: list[Attachment]) -> list[Attachment]:
+    """The same attachment listed twice (with and without its number) becomes one entry."""
+    merged: dict[str, Attachment] = {}
+    for a in items:
+        key = regex.sub(r"\W+", " ", a.title).strip().casefold()
+        if key in merged:
+            merged[key].document_number = merged[key].document_number or a.document_number
+        else:
+            merged[key] = a.model_copy()
+    return list(merged.values())

@@ -1,0 +1,39 @@
+"""Who was absent for one item: "Fraværende: A og B", "X deltog ikke i behandlingen af
+punktet", "X erklærede sig inhabil"."""
+
+from __future__ import annotations
+
+import regex
+
+_ABSENT_LABEL = regex.compile(
+    r"^(?:Fraværende|Afbud|Fraværende med afbud)\s*:\s*(?P<names>.+)$", regex.IGNORECASE
+)
+_NAME = r"[\p{Lu}][\p{L}.'-]+(?:\s+(?:[\p{Lu}][\p{L}.'-]*|\([A-ZÆØÅ]\)|von|van|de))*"
+_NOT_TAKING_PART = regex.compile(
+    rf"(?P<names>{_NAME}(?:\s*(?:,|og)\s*{_NAME})*)\s+(?:\([A-ZÆØÅ]\)\s+)?"
+    r"(?:deltog\s+ikke\s+i\s+(?:behandlingen|sagens\s+behandling|punktet)|"
+    r"(?:erklærede\s+sig|var|blev\s+erklæret|er)\s+inhabil)",
+)
+_SPLIT = regex.compile(r"\s*(?:,|\bog\b|;)\s*(?![^()]*\))")
+
+
+def _names(text: str) -> list[str]:
+    out = []
+    for n in _SPLIT.split(text):
+        n = regex.sub(r"\s*\((?:[A-ZÆØÅ]{1,2})?\)", "", n).strip(" .")
+        n = regex.split(r"\s+[-–]\s+", n)[0].strip()
+        if n and n.casefold() not in ("ingen", "-") and len(n) < 60 and n[0].isupper():
+            out.append(n)
+    return out
+
+
+def absent_names(lines: list[str]) -> list[str]:
+    found: list[str] = []
+    for line in lines:
+        m = _ABSENT_LABEL.match(line.strip())
+        if m:
+            found.extend(_names(m["names"]))
+            continue
+        for m in _NOT_TAKING_PART.finditer(line):
+            found.extend(_names(m["names"]))
+    return list(dict.fromkeys(found))

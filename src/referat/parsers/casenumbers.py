@@ -1,0 +1,82 @@
+"""Case references: Sagsnr., J.nr./KLE, Dokumentnr., on one line or several, labelled or bare.
+
+``"Sagsnr.: 326-2018-26413 J.nr.: 00.01.00 Dokumentnr.: 326-2021-56664"``,
+``"Sag 306-2009-600 / Dok. 306-2019-263412 / Initialer: PIM"``, ``"Sagsid.: 20/33839"``,
+``"Åbent - 00.22.00-G01-1-16"``, ``"EMN-2025-010561"``, a bare ``"22-009894"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+VALUE = r"(?:[A-ZÆØÅ]{2,5}-)?\d[\dA-Za-z]*(?:[./-]+[\dA-Za-z]+)*"
+_LABELS = {
+    "case_number": r"Sags?\.?\s*nr|Sagsnummer|Sagsid|Sags-?id|Sag\s+nr|Sag|Emnenr|Akt-?id",
+    "journal_number": r"J\.?\s*nr|Journal-?nr|Journalnummer|KLE(?:-nr)?",
+    "document_number": r"Dok(?:ument)?\.?\s*nr|Dokumentnummer|Dok|Dok-?id",
+}
+_LABELLED = regex.compile(
+    r"(?<![\p{L}])(?P<label>"
+    + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items())
+    + rf")\.?\s*[:.]?\s*(?P<value>{VALUE})",
+    regex.IGNORECASE,
+)
+_IGNORED_LABELS = regex.compile(
+    r"(?:Sags)?initialer\s*:?\s*\S+|Sagsbehandler\s*:?.*$", regex.IGNORECASE
+)
+_BARE = regex.compile(rf"^(?:(?:Åbent|Åben|Lukket)\s*[-–:]?\s*)?(?P<value>{VALUE})\s*-?$")
+_KLE = regex.compile(r"^\d\d\.\d\d(?:\.\d\d)?$")
+_LOOKS_LIKE_CASE = regex.compile(
+    r"^(?:[A-ZÆØÅ]{2,5}-\d{4}-\d+|\d+[-/]\d+(?:[-/][\dA-Z]+)*|\d\d\.\d\d\.\d\d[\dA-Z.-]*|\d{5,})$"
+)
+
+
+@dataclass
+class CaseRef:
+    case_number: str | None = None
+    journal_number: str | None = None
+    document_number: str | None = None
+
+    def merge(self, other: CaseRef) -> None:
+        self.case_number = self.case_number or other.case_number
+        self.journal_number = self.journal_number or other.journal_number
+        self.document_number = self.document_number or other.document_number
+
+    def __bool__(self) -> bool:
+        return bool(self.case_number or self.journal_number or self.document_number)
+
+
+def parse_labelled(line: str) -> tuple[CaseRef, str]:
+    """Case references with labels in ``line``; returns them and the line with them removed."""
+    ref = CaseRef()
+    rest = line
+    for m in _LABELLED.finditer(line):
+        field = next(k for k in _LABELS if m.group(k))
+        value = m["value"].rstrip(".-")
+        if not _looks_like_number(value):
+            continue
+        if getattr(ref, field) is None:
+            setattr(ref, field, value)
+        rest = rest.replace(m.group(0), " ", 1)
+    if ref:
+        rest = _IGNORED_LABELS.sub(" ", rest)
+    return ref, regex.sub(r"[\s/|,]+", " ", rest).strip()
+
+
+def _looks_like_number(value: str) -> bool:
+    return sum(c.isdigit() for c in value) >= 3
+
+
+def parse_bare(line: str) -> CaseRef | None:
+    """A line that is nothing but a case number (optionally after Åbent/Lukket)."""
+    m = _BARE.match(line.strip())
+    if m is None:
+        return None
+    value = m["value"]
+    if _KLE.match(value):
+        return CaseRef(journal_number=value)
+    if not _LOOKS_LIKE_CASE.match(value) or regex.fullmatch(r"(19|20)\d\d", value):
+        return None
+    return CaseRef(case_number=value)

@@ -1,0 +1,259 @@
+"""Put the parsers together: header, TOC, item starts, then each item's sections, case
+references, decisions, recommendations, attachments, tables and attendance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import regex
+from rapidfuzz import fuzz
+
+from ..blocks import Block, Document
+from ..models import (
+    AgendaItem,
+    Decision,
+    Meeting,
+    ParseIssue,
+    Section,
+    SourceInfo,
+    Table,
+    TocEntry,
+)
+from ..vocabulary import Vocabulary
+from .attachments import merge_attachments, parse_attachments
+from .attendance import absent_names
+from .casenumbers import parse_bare, parse_labelled
+from .decisions import decision_points
+from .header import parse_header
+from .items import Candidate, find_item_starts
+from .recommendations import parse_recommendations
+from .sections import RawSection, segment
+from .toc import parse_toc
+
+_END_PUNCT = tuple(".!?:;)]\"'”»…") + tuple("0123456789")
+
+
+def _section_text(blocks: list[Block]) -> str:
+    parts: list[str] = []
+    prev_kind = ""
+    for b in blocks:
+        if b.kind == "table_row":
+            continue
+        if b.kind == "list_item":
+            sep = "\n" if prev_kind == "list_item" else "\n\n"
+            parts.append((sep if parts else "") + "• " + b.text)
+        else:
+            parts.append(("\n\n" if parts else "") + b.text)
+        prev_kind = b.kind
+    return "".join(parts).strip()
+
+
+def _pages(blocks: list[Block]) -> list[int]:
+    return sorted({b.page for b in blocks if b.page is not None})
+
+
+def _issue(severity: str, code: str, message: str, item: int | None = None) -> ParseIssue:
+    return ParseIssue(severity=severity, code=code, message=message, item=item)  # type: ignore[arg-type]
+
+
+def _build_item(c: Candidate, blocks: list[Block], vocab: Vocabulary, committee: str | None,
+                date: dt.date | None, issues: list[ParseIssue]) -> AgendaItem:
+    title = c.title
+    if not title and blocks and blocks[0].kind != "table_row":
+        title, blocks = blocks[0].text, blocks[1:]
+    body = segment(blocks, c.number, title, vocab)
+    item = AgendaItem(number=c.number, title=title, closed=c.closed or bool(body.closed),
+                      case_number=body.ref.case_number, journal_number=body.ref.journal_number,
+                      document_number=body.ref.document_number, notes=body.meta_text)
+    all_pages = set(_pages(blocks))
+    if c.page is not None:
+        all_pages.add(c.page)
+    item.pages = sorted(all_pages)
+    attachments = []
+    lines_for_absence: list[str] = []
+    for s in body.sections:
+        text = _section_text(s.blocks)
+        pages = _pages(s.blocks + ([s.head_block] if s.head_block else []))
+        if s.fuzzy:
+            issues.append(_issue("info", "fuzzy_heading",
+                                 f"heading {s.heading!r} matched {s.kind!r} only fuzzily",
+                                 c.number))
+        item.sections.append(Section(kind=s.kind, heading=s.heading, text=text,  # type: ignore[arg-type]
+                                     pages=pages))
+        if s.kind == "decision":
+            head = s.decision
+            item.decisions.append(Decision(
+                body=head.body if head else committee,
+                date=head.date if head and head.date else (date if head is None else None),
+                text=text, points=decision_points(text), pages=pages))
+            lines_for_absence.extend(text.split("\n"))
+        elif s.kind == "recommendation":
+            item.recommendations.extend(parse_recommendations(
+                [(b.kind, b.text) for b in s.blocks if b.kind != "table_row"]))
+        elif s.kind == "attachments":
+            attachments.extend(parse_attachments([b.text for b in s.blocks]))
+        elif s.kind == "case_type" and text:
+            item.case_type = text.split("\n")[0].rstrip(". ")
+        _collect_tables(s, item)
+    item.attachments = merge_attachments(attachments)
+    item.absent = absent_names(lines_for_absence)
+    _mark_final(item, committee, date)
+    return item
+
+
+def _collect_tables(s: RawSection, item: AgendaItem) -> None:
+    current: Table | None = None
+    current_id = -1
+    for b in s.blocks:
+        if b.kind != "table_row":
+            current = None
+            continue
+        if current is None or (b.table and b.table != current_id):
+            current = Table(section=s.heading or None, rows=[])
+            current_id = b.table
+            item.tables.append(current)
+        current.rows.append(list(b.cells))
+        if b.page is not None and b.page not in current.pages:
+            current.pages.append(b.page)
+
+
+def _same_body(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return fuzz.token_set_ratio(a.casefold(), b.casefold()) >= 85
+
+
+def _mark_final(item: AgendaItem, committee: str | None, date: dt.date | None) -> None:
+    if not item.decisions:
+        return
+    candidates = [d for d in item.decisions
+                  if (date is None or d.date is None or d.date == date)
+                  and _same_body(d.body, committee)]
+    if date is not None:
+        dated = [d for d in candidates if d.date == date]
+        candidates = dated or [d for d in candidates if d.date is None]
+    if candidates:
+        candidates[-1].final = True
+
+
+def _toc_start(blocks: list[Block], vocab: Vocabulary) -> int | None:
+    for i, b in enumerate(blocks[: max(60, len(blocks) // 3)]):
+        if vocab.is_toc_heading(b.text):
+            return i
+    return None
+
+
+def _cross_check(toc: list[TocEntry], items: list[AgendaItem], issues: list[ParseIssue]) -> None:
+    if not toc:
+        return
+    matched: set[int] = set()
+    for e in toc:
+        hit = None
+        for k, it in enumerate(items):
+            if k in matched:
+                continue
+            same_no = e.number is not None and e.number == it.number
+            if same_no or fuzz.ratio(e.title.casefold(), it.title.casefold()) >= 85:
+                hit = k
+                break
+        if hit is None:
+            issues.append(_issue("warning", "toc_entry_without_item",
+                                 f"TOC entry {e.title!r} has no matching item"))
+        else:
+            matched.add(hit)
+    for k, it in enumerate(items):
+        if k not in matched:
+            issues.append(_issue("warning", "item_not_in_toc",
+                                 f"item {it.number} {it.title!r} is not in the TOC", it.number))
+
+
+def _fill_toc_numbers(toc: list[TocEntry], items: list[AgendaItem]) -> None:
+    """TOC entries printed without numbers take them from items of the same title, in order."""
+    if not toc or any(e.number is not None for e in toc):
+        return
+    for e, it in zip(toc, items, strict=False):
+        if fuzz.ratio(e.title.casefold(), it.title.casefold()) >= 85:
+            e.closed = e.closed or it.closed
+
+
+def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meeting:
+    blocks = [b for b in doc.blocks if b.text.strip()]
+    issues: list[ParseIssue] = [_issue("warning", "reader", w) for w in doc.warnings]
+    toc: list[TocEntry] = []
+    t = _toc_start(blocks, vocab)
+    body_start = 0
+    if t is not None:
+        toc, body_start = parse_toc(blocks, t + 1, vocab)
+        if not toc:
+            body_start = t + 1
+    starts = find_item_starts(blocks, body_start, vocab, toc)
+    header_end = t if t is not None else (starts[0].index if starts else len(blocks))
+    header = parse_header(blocks[:header_end], vocab)
+    meeting = Meeting(source=source, title=header.title, document_type=header.document_type,  # type: ignore[arg-type]
+                      committee=header.committee, date=header.date,
+                      start_time=header.start_time, end_time=header.end_time,
+                      location=header.location, participants=header.participants, toc=toc,
+                      notes=header.notes)
+    between_end = starts[0].index if starts else len(blocks)
+    leading = _leading_refs(blocks, starts, vocab)
+    for b in blocks[body_start if t is not None else header_end: between_end]:
+        if id(b) not in leading and not vocab.is_chrome(b.text):
+            meeting.notes.append(b.text)
+    items: list[AgendaItem] = []
+    for k, c in enumerate(starts):
+        end = starts[k + 1].index if k + 1 < len(starts) else len(blocks)
+        item_blocks = [b for b in blocks[c.index + 1: end] if id(b) not in leading]
+        pre = [b for b in blocks[max(0, c.index - 2): c.index] if id(b) in leading]
+        items.append(_build_item(c, pre + item_blocks, vocab, header.committee, header.date,
+                                 issues))
+    meeting.items = items
+    _fill_toc_numbers(toc, items)
+    _cross_check(toc, items, issues)
+    _check_numbering(items, issues)
+    if not items:
+        issues.append(_issue("warning", "no_items",
+                             "no agenda items were found; this may not be a meeting document"))
+    if _looks_truncated(doc):
+        issues.append(_issue("warning", "truncated",
+                             "the document seems cut off: it ends mid-sentence",
+                             items[-1].number if items else None))
+    if header.date is None:
+        issues.append(_issue("info", "no_date", "no meeting date was found in the header"))
+    meeting.issues = issues
+    return meeting
+
+
+def _leading_refs(blocks: list[Block], starts: list[Candidate], vocab: Vocabulary) -> set[int]:
+    """Case-number lines printed just above an item heading belong to that item."""
+    ids: set[int] = set()
+    for c in starts:
+        for j in (c.index - 1, c.index - 2):
+            if j < 0:
+                break
+            text = blocks[j].text.strip()
+            if parse_bare(text) is not None or (parse_labelled(text)[0] and
+                                                 len(parse_labelled(text)[1].split()) <= 6):
+                if any(s.index == j for s in starts):
+                    break
+                ids.add(id(blocks[j]))
+            else:
+                break
+    return ids
+
+
+def _check_numbering(items: list[AgendaItem], issues: list[ParseIssue]) -> None:
+    for a, b in itertools.pairwise(items):
+        gap = b.number - a.number
+        if 1 < gap < 50 and not (b.number >= 100 > a.number):
+            issues.append(_issue("info", "numbering_gap",
+                                 f"items jump from {a.number} to {b.number}", b.number))
+
+
+def _looks_truncated(doc: Document) -> bool:
+    if not doc.blocks or doc.format == "pdf":
+        return False
+    last = doc.blocks[-1].text.rstrip()
+    if not last or last.endswith(_END_PUNCT):
+        return False
+    return bool(regex.search(r"\p{Ll}$", last)) and len(last.split()) > 3

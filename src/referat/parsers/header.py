@@ -1,0 +1,186 @@
+"""The meeting header: title, document type, committee, date and times, place, participants.
+
+Works on the blocks before the table of contents (or the first item). Labels come from the
+vocabulary ("Mødedato", "Dato", "Mødested", "Tilstede", "Fraværende", ...); a label may stand
+alone with its value on the next line(s), or several labels may share one line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from ..blocks import Block
+from ..models import Participant
+from ..vocabulary import Vocabulary
+from .dates import find_date, find_times
+
+_COMMITTEE_WORD = regex.compile(
+    r"(?:\b[\p{Lu}][\p{L}]*(?:[-,]?\s+(?:og\s+)?[\p{Lu}][\p{L}]*-?)*\s*)?"
+    r"\b[\p{L}-]*(?:udvalg(?:et)?|rådet|nævnet|bestyrelsen|Byråd|Byrådet|Direktionen|"
+    r"Borgerrepræsentationen|Kommunalbestyrelsen|Regionsrådet|Forum|forum)\b"
+    r"(?:\s+(?:for|om)\s+[\p{L}][\p{L} ,&-]*?(?=\s+(?:den|d\.|-|–)\s|$))?",
+)
+_TITLE_NOISE = regex.compile(
+    r"\b(?:referat|dagsorden|beslutningsprotokol|protokol|indkaldelse|åben|åbent|"
+    r"(?:af|fra|til|for)\s+(?:mødet|møde)\s+i|mødet\s+i|møde\s+i|(?:af|fra|til|for)\s+mødet|"
+    r"(?:af|fra|til|for)\s+møde)\b",
+    regex.IGNORECASE,
+)
+_NAME_SPLIT = regex.compile(r"\s*(?:,|;|\s+og\s+|\s+samt\s+)\s*(?![^()]*\))")
+_ABSENT_MARK = regex.compile(r"\((?:fravær|fraværende|afbud|afbud)\)", regex.IGNORECASE)
+
+
+@dataclass
+class Header:
+    title: str | None = None
+    document_type: str | None = None
+    committee: str | None = None
+    date: dt.date | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    location: str | None = None
+    participants: list[Participant] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _split_names(value: str) -> list[str]:
+    return [n.strip(" .-–•") for n in _NAME_SPLIT.split(value) if n.strip(" .-–•")]
+
+
+def _participant(raw: str, *, absent: bool) -> Participant | None:
+    mark = _ABSENT_MARK.search(raw)
+    name = _ABSENT_MARK.sub("", raw).strip()
+    note: str | None = None
+    m = regex.match(r"^(.*?)\s*((?:\([^)]*\)|\s[-–]\s).*)$", name)
+    if m and m.group(1):
+        name, note = m.group(1).strip(), m.group(2).strip(" -–") or None
+    if note == "()":
+        note = None
+    if not name or len(name) > 80:
+        return None
+    return Participant(name=name, absent=absent or mark is not None, note=note)
+
+
+def committee_from_title(title: str) -> str | None:
+    text = _TITLE_NOISE.sub(" ", title)
+    hit = find_date(text)
+    if hit:
+        text = text[: hit[1][0]]
+    text = regex.sub(r"\b(?:d\.|den|kl\.?)\s*$", "", text.strip(" -–|,"))
+    text = regex.sub(r"\s+", " ", text).strip(" -–|,.")
+    text = regex.split(r"\s+[-–]\s+|\s+(?:den|d\.)\s+", text)[0].strip()
+    m = _COMMITTEE_WORD.search(text)
+    if m:
+        return str(m.group(0)).strip()
+    return text if text and len(text.split()) <= 8 and text[0].isupper() else None
+
+
+def _split_inline_labels(text: str, vocab: Vocabulary) -> list[str]:
+    """``"Mødested: X Tilstede: A, B"`` -> two lines (only labels that carry a colon)."""
+    words = sorted({w for ws in vocab.labels.values() for w in ws}, key=len, reverse=True)
+    alt = "|".join(regex.escape(w) for w in words)
+    parts = regex.split(rf"(?<=\S)\s+(?=(?:{alt})\s*:)", text, flags=regex.IGNORECASE)
+    return [p for p in parts if p.strip()]
+
+
+def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
+    h = Header()
+    lines: list[Block] = []
+    for b in blocks:
+        if vocab.is_chrome(b.text):
+            continue
+        for part in _split_inline_labels(b.text, vocab) if b.kind != "table_row" else [b.text]:
+            lines.append(Block(b.kind, part, b.line, b.page, b.level, b.bold, b.cells))
+    if not lines:
+        return h
+    typed = [b for b in lines[:12] if vocab.document_type(b.text) and len(b.text) < 200]
+    title_block = typed[0] if typed else lines[0]
+    h.title = title_block.text.replace("\t", " ")
+    for b in lines[:12]:
+        h.document_type = vocab.document_type(b.text)
+        if h.document_type:
+            break
+    current: str | None = None  # the label whose values continue on following lines
+    for b in lines:
+        text = b.text.replace("\t", " ").strip()
+        if b.kind == "table_row" and len(b.cells) >= 2:
+            text = f"{b.cells[0]}: {' '.join(b.cells[1:])}"
+        hit = vocab.match_label(text)
+        if hit is not None:
+            current, _, value = hit
+            if not value:
+                continue
+            _apply(h, current, value)
+            if current in ("date", "end", "location", "committee"):
+                current = None
+            continue
+        if current in ("participants", "absent") and b.kind in ("list_item", "para") and \
+                len(text) < 300 and not find_date(text):
+            _apply(h, current, text)
+            continue
+        if current in ("date", "location", "committee", "end", "note"):
+            _apply(h, current, text)
+            current = None
+            continue
+        current = None
+        if b is not title_block:
+            if h.date is None and (hit_date := find_date(text)) and len(text) < 120:
+                h.date = hit_date[0]
+                h.start_time, h.end_time = _times(text, h)
+                continue
+            h.notes.append(text)
+    if h.date is None and h.title and (hd := find_date(h.title)):
+        h.date = hd[0]
+        if h.start_time is None:
+            h.start_time, h.end_time = _times(h.title, h)
+    if h.committee is None and h.title:
+        h.committee = committee_from_title(h.title)
+    if h.committee is None:
+        for note in h.notes:
+            m = _COMMITTEE_WORD.fullmatch(note.strip())
+            if m:
+                h.committee = m.group(0)
+                break
+    return h
+
+
+def _times(text: str, h: Header) -> tuple[str | None, str | None]:
+    start, end = find_times(text)
+    return start or h.start_time, end or h.end_time
+
+
+def _apply(h: Header, field_: str, value: str) -> None:
+    if field_ == "date":
+        hit = find_date(value)
+        if hit and h.date is None:
+            h.date = hit[0]
+        h.start_time, end = _times(value, h)
+        h.end_time = h.end_time or end
+        if not hit and h.start_time is None:
+            h.notes.append(value)
+    elif field_ == "end":
+        start, _ = find_times(value)
+        h.end_time = start or h.end_time
+    elif field_ == "location":
+        h.location = value if h.location is None else f"{h.location}, {value}"
+    elif field_ == "committee":
+        h.committee = h.committee or value
+    elif field_ in ("participants", "absent"):
+        absent = field_ == "absent"
+        if absent and value.strip(" .").casefold() in ("ingen", "-", ""):
+            return
+        for raw in _split_names(value):
+            p = _participant(raw, absent=absent)
+            if p is None:
+                continue
+            same = next((q for q in h.participants if q.name == p.name), None)
+            if same is not None:
+                same.absent = same.absent or p.absent
+                same.note = same.note or p.note
+            else:
+                h.participants.append(p)
+    else:
+        h.notes.append(value)

@@ -1,0 +1,180 @@
+"""Where agenda items start: numbered headings in their many forms.
+
+Strong forms name themselves ("Punkt 6: ...", "Pkt. 42 ...", "Dagsordenspunkt 1: ...",
+"Sag nr. 130", "Nr.60 - ..."); weak forms are bare numbers ("6. Title", "6 : Title",
+"1Godkendelse", "åbent 1 Title"). When strong forms exist only they count. Weak candidates are
+chosen as the best increasing chain of numbers, scored by structural cues (a heading hint, a
+case number or a section heading right after, a matching TOC entry); runs of numbered lines
+that restart at 1 inside an item are lists, not items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz import fuzz
+
+from ..blocks import Block
+from ..models import TocEntry
+from ..vocabulary import Vocabulary
+from .casenumbers import parse_bare, parse_labelled
+from .toc import split_closed
+
+_STRONG = regex.compile(
+    r"^(?:(?P<pre>lukket\s*(?:punkt|sag)?\s*[:\-–]?\s*))?"
+    r"(?:dagsordens)?(?:punkt|pkt\.?|sag\s+nr\.?|nr\.?)\s*(?P<num>\d{1,4})\b\s*[:.\-–]?\s*"
+    r"(?P<title>.*)$",
+    regex.IGNORECASE,
+)
+_WEAK = regex.compile(
+    r"^(?:(?P<state>åbent|åben|lukket)\s+)?(?P<num>\d{1,3})(?!\d)(?:\s*[.:)]\s*|\s+|(?=[\p{Lu}]))"
+    r"(?:\((?P<state2>åben|åbent|lukket)\)\s*|(?P<state3>åbent|lukket)\s+)?(?P<title>\S.*)$",
+    regex.IGNORECASE,
+)
+_NOT_TITLE = regex.compile(r"^(?:at|og|eller|samt|kr\.?|mio\.?|mia\.?|%|pct\.?|år|timer?)\b",
+                           regex.IGNORECASE)
+_DATEISH = regex.compile(r"^\d{1,2}\.\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)",
+                         regex.IGNORECASE)
+
+
+@dataclass
+class Candidate:
+    index: int
+    number: int
+    title: str
+    closed: bool
+    strong: bool
+    score: float = 0.0
+    page: int | None = None
+
+
+def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
+    text = block.text.strip()
+    if block.kind == "table_row" or len(text) > 300:
+        return None
+    m = _STRONG.match(text)
+    if m:
+        title, closed = split_closed(m["title"].strip(), vocab)
+        return Candidate(index, int(m["num"]), title, closed or bool(m["pre"]), True,
+                         page=block.page)
+    if _DATEISH.match(text):
+        return None
+    m = _WEAK.match(text)
+    if m is None:
+        return None
+    title = m["title"].strip()
+    if not title or not (title[0].isupper() or title[0] in "\"'”“(«") or _NOT_TITLE.match(title):
+        return None
+    if regex.match(r"^[\d.,]+\b", title):
+        return None
+    state = (m["state"] or m["state2"] or m["state3"] or "").casefold()
+    title, closed = split_closed(title, vocab)
+    return Candidate(index, int(m["num"]), title, closed or state == "lukket", False,
+                     page=block.page)
+
+
+def _cue_score(blocks: list[Block], c: Candidate, vocab: Vocabulary,
+               toc_titles: list[tuple[int | None, str]]) -> float:
+    b = blocks[c.index]
+    score = 1.0
+    if b.is_heading_hint:
+        score += 1.5
+    if b.kind == "list_item":
+        score -= 0.5
+    if c.title.endswith((".", ",", ";")) and len(c.title) > 60:
+        score -= 0.5
+    if len(c.title) > 160:
+        score -= 1.0
+    for nb in blocks[c.index + 1: c.index + 5]:
+        t = nb.text.strip()
+        if parse_bare(t) or parse_labelled(t)[0] or vocab.section_kind(t, fuzzy=False) or \
+                vocab.split_glued_heading(t) or vocab.open_regex.match(t):
+            score += 1.5
+            break
+    if toc_titles:
+        best = max(
+            (fuzz.ratio(c.title.casefold(), t.casefold()) + (10 if n == c.number else 0)
+             for n, t in toc_titles),
+            default=0.0,
+        )
+        score += 3.0 if best >= 85 else (-1.0 if best < 60 else 0.0)
+    return score
+
+
+def _drop_list_runs(cands: list[Candidate], blocks: list[Block]) -> list[Candidate]:
+    """Numbered lines in consecutive blocks that restart at 1 after content are lists."""
+    keep = [True] * len(cands)
+    i = 0
+    while i < len(cands):
+        j = i
+        while j + 1 < len(cands) and cands[j + 1].index == cands[j].index + 1 and \
+                cands[j + 1].number == cands[j].number + 1:
+            j += 1
+        run = cands[i: j + 1]
+        if len(run) >= 2 and i > 0 and run[0].number == 1 and \
+                not all(blocks[c.index].is_heading_hint for c in run):
+            for k in range(i, j + 1):
+                keep[k] = False
+        i = j + 1
+    return [c for c, k in zip(cands, keep, strict=True) if k]
+
+
+def _best_chain(cands: list[Candidate]) -> list[Candidate]:
+    """Highest-scoring chain with strictly increasing numbers (steps of 1 preferred)."""
+    if not cands:
+        return []
+    n = len(cands)
+    best = [c.score for c in cands]
+    prev = [-1] * n
+    for j in range(n):
+        for i in range(j):
+            if cands[i].number < cands[j].number:
+                step = cands[j].number - cands[i].number
+                bonus = 1.0 if step == 1 else (0.0 if step <= 3 or cands[j].number >= 100 else -1.5)
+                val = best[i] + cands[j].score + bonus
+                if val > best[j]:
+                    best[j], prev[j] = val, i
+    end = max(range(n), key=lambda k: best[k])
+    chain: list[Candidate] = []
+    while end != -1:
+        chain.append(cands[end])
+        end = prev[end]
+    return chain[::-1]
+
+
+def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
+                     toc: list[TocEntry]) -> list[Candidate]:
+    cands = [c for i in range(start, len(blocks))
+             if (c := _candidate(blocks[i], i, vocab)) is not None]
+    strong = [c for c in cands if c.strong]
+    if len(strong) >= 1 and (len(strong) >= 2 or not toc):
+        chosen = _dedupe(strong)
+    else:
+        weak = _drop_list_runs([c for c in cands if not c.strong], blocks)
+        toc_titles = [(e.number, e.title) for e in toc]
+        for c in weak:
+            c.score = _cue_score(blocks, c, vocab, toc_titles)
+        weak = [c for c in weak if c.score > 0.5]
+        chosen = _dedupe(_best_chain(weak))
+    return chosen
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """A number seen again with the same title right away is a repeated title line."""
+    out: list[Candidate] = []
+    for c in cands:
+        if out and c.number == out[-1].number and \
+                fuzz.ratio(c.title.casefold(), out[-1].title.casefold()) >= 80:
+            continue
+        if out and c.number <= out[-1].number:
+            continue
+        out.append(c)
+    return out
+
+
+def is_repeated_title(block: Block, number: int, title: str, vocab: Vocabulary) -> bool:
+    c = _candidate(block, 0, vocab)
+    if c is not None and c.number == number:
+        return fuzz.ratio(c.title.casefold(), title.casefold()) >= 80
+    return bool(title) and fuzz.ratio(block.text.casefold(), title.casefold()) >= 92

@@ -1,0 +1,144 @@
+"""Split one item's blocks into sections, after taking out its metadata lines.
+
+Metadata: the repeated title line some exporters print inside an item, "Åbent"/"Lukket" lines,
+case references (labelled or bare) near the top. Section headings come from the vocabulary
+(exact, glued to their text, or fuzzily matched), from decision lines naming a body and date,
+and from heading hints the reader found (bold, ``#``) on short lines. A heading with no content
+of its own whose kind appears again later only groups others (FirstAgenda's outer
+"Sagsfremstilling") and is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..blocks import Block
+from ..vocabulary import Vocabulary
+from .casenumbers import CaseRef, parse_bare, parse_labelled
+from .decisions import DecisionHead, match_decision_head
+from .items import is_repeated_title
+
+_META_ZONE = 8
+_LABEL_LINE = regex.compile(r"^(?:Sags?\.?\s*nr|Sagsid|Sag\s|J\.?\s*nr|Dok|Journal)", regex.I)
+
+
+@dataclass
+class RawSection:
+    kind: str
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+    decision: DecisionHead | None = None
+    fuzzy: bool = False
+    head_block: Block | None = None
+
+
+@dataclass
+class ItemBody:
+    ref: CaseRef = field(default_factory=CaseRef)
+    closed: bool | None = None
+    sections: list[RawSection] = field(default_factory=list)
+    meta_text: list[str] = field(default_factory=list)
+
+
+def _heading(b: Block, vocab: Vocabulary) -> tuple[RawSection, str] | None:
+    """Is ``b`` a section heading? Returns the section and any text glued to the heading."""
+    text = b.text.strip()
+    if b.kind == "table_row" or not text:
+        return None
+    dh = match_decision_head(text)
+    if dh is not None:
+        return RawSection("decision", text if not dh.inline else text[: len(text) - len(
+            dh.inline)].rstrip(" :"), decision=dh, head_block=b), dh.inline
+    short = len(text) <= 60 and len(text.split()) <= 7
+    if short:
+        hit = vocab.section_kind(text, fuzzy=not text.endswith("."))
+        if hit is not None:
+            kind, fuzzy = hit
+            return RawSection(kind, text.rstrip(" :"), fuzzy=fuzzy, head_block=b), ""
+    glued = vocab.split_glued_heading(text)
+    if glued is not None:
+        head, rest = glued
+        hit = vocab.section_kind(head, fuzzy=False)
+        if hit is not None and (rest or b.is_heading_hint):
+            if rest.startswith(("af ", "om ", "til ")):
+                return None
+            return RawSection(hit[0], head, head_block=b), rest
+    if b.is_heading_hint and short and not text.endswith((".", ",")) and \
+            not vocab.open_regex.match(text) and not regex.match(r"^\d", text):
+        return RawSection("other", text.rstrip(" :"), head_block=b), ""
+    return None
+
+
+def segment(blocks: list[Block], number: int, title: str, vocab: Vocabulary) -> ItemBody:
+    body = ItemBody()
+    current: RawSection | None = None
+    for pos, b in enumerate(blocks):
+        text = b.text.strip()
+        if vocab.is_chrome(text):
+            continue
+        in_meta = current is None or (not current.blocks and pos < _META_ZONE + 4)
+        if b.kind != "table_row" and in_meta:
+            if is_repeated_title(b, number, title, vocab):
+                continue
+            if vocab.open_regex.match(text):
+                body.closed = False
+                continue
+            if vocab.closed_regex.fullmatch(text.strip("() ")):
+                body.closed = True
+                continue
+            ref, rest = parse_labelled(text) if _LABEL_LINE.match(text) or pos < _META_ZONE \
+                else (CaseRef(), text)
+            if ref and len(rest.split()) <= 8:
+                body.ref.merge(ref)
+                rest = _take_marker(rest, body, vocab)
+                if rest:
+                    body.meta_text.append(rest)
+                continue
+            bare = parse_bare(text) if pos < _META_ZONE else None
+            if bare is not None:
+                body.ref.merge(bare)
+                if regex.match(r"^lukket", text, regex.I):
+                    body.closed = True
+                continue
+        head = _heading(b, vocab)
+        if head is not None:
+            section, rest = head
+            current = section
+            body.sections.append(section)
+            if rest:
+                section.blocks.append(Block("para", rest, b.line, b.page))
+            continue
+        if current is None:
+            current = RawSection("other", "")
+            body.sections.append(current)
+        current.blocks.append(b)
+    body.sections = _drop_grouping(body.sections, vocab)
+    return body
+
+
+def _take_marker(rest: str, body: ItemBody, vocab: Vocabulary) -> str:
+    words = rest.split()
+    if words and vocab.open_regex.match(words[-1]):
+        body.closed = False
+        return " ".join(words[:-1])
+    m = regex.search(r"\b(Åbent|Lukket)(?:\s+punkt)?$", rest, regex.I)
+    if m:
+        body.closed = m.group(1).casefold() == "lukket"
+        return rest[: m.start()].strip()
+    return rest
+
+
+def _drop_grouping(sections: list[RawSection], vocab: Vocabulary) -> list[RawSection]:
+    out: list[RawSection] = []
+    for i, s in enumerate(sections):
+        later_same = any(t.kind == s.kind and t.kind != "other" for t in sections[i + 1:])
+        nxt = sections[i + 1] if i + 1 < len(sections) else None
+        groups = later_same or vocab.is_grouping(s.heading)
+        if not s.blocks and s.decision is None and groups and nxt is not None:
+            continue
+        if s.kind == "other" and not s.heading and not s.blocks:
+            continue
+        out.append(s)
+    return out

@@ -1,0 +1,113 @@
+"""The table of contents (Indholdsfortegnelse, Dagsordenspunkter).
+
+Entries carry dot leaders and page numbers ("Bemærkninger til dagsordenen.....\t3"), a number
+("1. Tema ...", "åbent 1 ...", "12 (Åben) Titel ....... 4"), closed markers ("Lukket: ..."),
+or wrap over two lines. The TOC ends where a line stops looking like an entry or where the
+numbering starts again (the items themselves).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..blocks import Block
+from ..models import TocEntry
+from ..vocabulary import Vocabulary
+
+_LEADER = regex.compile(r"\s*(?:\.{2,}|…+|_{3,}|\s{3,}|\t)\s*\.*\s*(?P<page>\d{1,4})\s*$")
+_NUM = regex.compile(
+    r"^(?:(?P<state>åbent|åben|lukket)\s+)?(?P<num>\d{1,3})(?:\s*[.:)]\s*|\s+)"
+    r"(?:\((?P<state2>åben|åbent|lukket)\)\s*)?(?P<title>\S.*)$",
+    regex.IGNORECASE,
+)
+_PUNKT = regex.compile(r"^(?:dagsordens)?punkt\s+\d+\b", regex.IGNORECASE)
+
+
+def split_closed(title: str, vocab: Vocabulary) -> tuple[str, bool]:
+    """Remove a closed marker (prefix or suffix) from a title."""
+    m = regex.match(
+        rf"^\(?(?:{vocab.closed_regex.pattern})\)?\s*[:\-–.]?\s*(?=\S)", title,
+        flags=regex.IGNORECASE,
+    )
+    if m:
+        return title[m.end():].strip(), True
+    m = regex.search(
+        rf"\s*[(\-–]\s*(?:{vocab.closed_regex.pattern})\s*\)?\s*$", title, flags=regex.IGNORECASE
+    )
+    if m and m.start() > 0:
+        return title[: m.start()].strip(), True
+    m = regex.match(r"^\(?(?:åbent|åben)\)?\s*[:\-–]?\s+(?=\S)", title, flags=regex.IGNORECASE)
+    if m:
+        return title[m.end():].strip(), False
+    return title, False
+
+
+def _entry(text: str, vocab: Vocabulary) -> TocEntry | None:
+    page: int | None = None
+    m = _LEADER.search(text)
+    if m and m.start() > 0:
+        page = int(m["page"])
+        text = text[: m.start()]
+    number: int | None = None
+    closed = False
+    n = _NUM.match(text.strip())
+    if n:
+        number = int(n["num"])
+        closed = (n["state"] or n["state2"] or "").casefold() == "lukket"
+        text = n["title"]
+    title, closed2 = split_closed(text.strip(" .\t"), vocab)
+    if not title or (number is None and page is None):
+        return None
+    return TocEntry(number=number, title=title, page=page, closed=closed or closed2)
+
+
+def parse_toc(blocks: list[Block], start: int, vocab: Vocabulary) -> tuple[list[TocEntry], int]:
+    """Entries from ``blocks[start:]``; returns them and the index just after the TOC."""
+    entries: list[TocEntry] = []
+    i = start
+    misses = 0
+    pending: str | None = None  # a wrapped title line waiting for its page number
+    while i < len(blocks):
+        b = blocks[i]
+        text = b.text.strip()
+        if vocab.is_chrome(text):
+            i += 1
+            continue
+        if _PUNKT.match(text) and entries:
+            break
+        e = _entry(f"{pending} {text}" if pending else text, vocab)
+        if e is None and pending is None and _NUM.match(text) is None and entries and \
+                entries[-1].page is None and _LEADER.search(text) is None and len(text) < 150:
+            e = None
+        if e is not None:
+            if entries and e.number is not None and entries[0].number is not None and \
+                    e.number <= (entries[-1].number or 0) and e.number == entries[0].number:
+                break  # numbering starts again: the items begin here
+            if e.number is None and entries and entries[-1].page is None and e.page is not None \
+                    and pending is None and _NUM.match(text) is None and \
+                    entries[-1].number is not None:
+                entries[-1] = entries[-1].model_copy(
+                    update={"title": f"{entries[-1].title} {e.title}", "page": e.page}
+                )
+            else:
+                entries.append(e)
+            pending = None
+            misses = 0
+            i += 1
+            continue
+        if _NUM.match(text) and _LEADER.search(text) is None and pending is None and \
+                any(en.page is not None for en in entries):
+            pending = text  # "3. Eventuel ... i sager om" continued on the next line
+            i += 1
+            continue
+        if pending is not None:
+            break
+        misses += 1
+        if entries or misses > 3:
+            break
+        i += 1
+    if pending is not None:
+        i -= 1
+    if not entries:
+        return [], start
+    return entries, i

@@ -1,0 +1,63 @@
+"""Character-level clean-up shared by the readers: line ends, invisible characters, ligatures,
+and the inline HTML that PDF-to-text exporters leave in their output."""
+
+from __future__ import annotations
+
+import html
+
+import regex
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
+_LIGATURES = {
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st",
+}
+_TABLE = {**_INVISIBLE, **_SPACES, **{ord(k): v for k, v in _LIGATURES.items()}}
+
+_BREAK_TAG = regex.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|tr|h\d)\s*>", regex.IGNORECASE)
+_LI_TAG = regex.compile(r"<\s*li\b[^>]*>", regex.IGNORECASE)
+_ANY_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_BULLET = regex.compile(r"^\s*(?:[-*+–]\s+|[•·◦▪‣∙●○■□\u0335]\s*)(?=\S)")
+
+
+def normalize(text: str) -> str:
+    """Unify line ends and spaces; drop soft hyphens and zero-width characters; undo ligatures.
+
+    Form feeds (page breaks in text exported from a PDF) are kept for the reader to count.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_TABLE)
+
+
+def strip_inline_html(text: str) -> list[str]:
+    """Reduce a line holding HTML fragments to clean text lines (``<br/>``/``<li>`` split it)."""
+    if "<" not in text and "&" not in text:
+        return [text]
+    text = _LI_TAG.sub("\n", text)
+    text = _BREAK_TAG.sub("\n", text)
+    text = _ANY_TAG.sub("", text)
+    text = html.unescape(text)
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def split_bullet(text: str) -> tuple[bool, str]:
+    """``"• Tekst"`` -> ``(True, "Tekst")``."""
+    m = _BULLET.match(text)
+    if m is None:
+        return False, text
+    return True, text[m.end():].strip()
+
+
+def clean_cell(text: str) -> str:
+    """A table cell as clean text: HTML gone, list items one per line without their bullets."""
+    parts: list[str] = []
+    for line in strip_inline_html(text):
+        for piece in regex.split(r"\s*[•·▪]\s*", line):
+            if piece.strip():
+                parts.append(piece.strip())
+    return "\n".join(parts)
+
+
+def squash(text: str) -> str:
+    return regex.sub(r"[ \t]+", " ", text).strip()

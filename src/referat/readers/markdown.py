@@ -1,0 +1,80 @@
+"""Markdown reader (as written by PDF-to-Markdown converters): ``#`` headings, ``**bold**``
+lines, lists, pipe tables, escapes and links become hints on blocks; no markup reaches the
+parsers."""
+
+from __future__ import annotations
+
+import regex
+
+from ..blocks import Block, BlockKind, Document
+from ._clean import clean_cell, normalize, split_bullet, squash, strip_inline_html
+
+_HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_IMAGE = regex.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = regex.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM = regex.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_FULL_BOLD = regex.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*:?\s*$")
+
+
+def _link(m: regex.Match[str]) -> str:
+    label, url = m.group(1), m.group(2)
+    bare = regex.sub(r"^[a-z]+://", "", url).rstrip("/")
+    return label if label.rstrip("/") in (url, bare) else f"{label} ({url})"
+
+
+def inline(text: str) -> str:
+    """Markdown inline markup to plain text."""
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(_link, text)
+    text = _STRONG.sub(r"\2", text)
+    text = _EM.sub(r"\2", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return squash(text.replace("**", ""))
+
+
+def read_markdown(text: str) -> Document:
+    text = normalize(text)
+    blocks: list[Block] = []
+    table_id = 0
+    in_table = False
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.replace("\f", "")
+        if not raw.strip():
+            in_table = False
+            continue
+        stripped = raw.strip()
+        if stripped.startswith("|") and stripped.count("|") >= 2:
+            if _TABLE_SEP.match(stripped):
+                continue
+            cells = tuple(clean_cell(inline(c)) for c in stripped.strip("|").split("|"))
+            if not in_table:
+                table_id += 1
+                in_table = True
+            blocks.append(Block("table_row", "\t".join(cells), lineno, cells=cells,
+                                table=table_id))
+            continue
+        if "\t" in stripped:
+            cells = tuple(clean_cell(inline(c)) for c in stripped.split("\t"))
+            if not in_table:
+                table_id += 1
+                in_table = True
+            blocks.append(Block("table_row", "\t".join(cells), lineno, cells=cells,
+                                table=table_id))
+            continue
+        in_table = False
+        m = _HEADING.match(raw)
+        if m:
+            body = m.group(2)
+            bold = bool(_FULL_BOLD.match(body))
+            for piece in strip_inline_html(inline(body)):
+                blocks.append(Block("heading", piece, lineno, level=len(m.group(1)), bold=bold))
+            continue
+        bold = bool(_FULL_BOLD.match(stripped))
+        is_bullet, rest = split_bullet(stripped) if not bold else (False, stripped)
+        for piece in strip_inline_html(inline(rest)):
+            kind: BlockKind = "list_item" if is_bullet else "para"
+            blocks.append(Block(kind, piece, lineno, bold=bold))
+    return Document(blocks, "markdown")
