@@ -75,9 +75,9 @@ SECTIONS: dict[str, list[str]] = {
 LABELS: dict[str, list[str]] = {
     "date": [
         "Mødedato", "Dato", "Mødetid", "Mødetidspunkt", "Tidspunkt", "Starttidspunkt",
-        "Starttidspunkt for møde", "Mødedag", "Mødedo",
+        "Starttidspunkt for møde", "Mødedag", "Mødedo", "Mødet påbegyndt", "Mødestart",
     ],
-    "end": ["Sluttidspunkt", "Mødet sluttede", "Mødet hævet", "Afsluttet"],
+    "end": ["Sluttidspunkt", "Mødet sluttede", "Mødet hævet", "Afsluttet", "Mødet afsluttet"],
     "location": ["Mødested", "Sted", "Lokale", "Mødelokale", "Møde lokation", "Mødeafholdelse"],
     "participants": [
         "Mødedeltagere", "Medlemmer", "Deltagere", "Tilstede", "Til stede", "Indkaldelse",
@@ -95,6 +95,14 @@ LABELS: dict[str, list[str]] = {
 # "Sagsfremstilling" holding Resume, Indstillinger, ... and an inner "Sagsfremstilling").
 GROUPING = ["Sagsfremstilling", "Sagsbeskrivelse", "Sagen"]
 
+# The last word of a body's name ends with one of these ("Økonomiudvalget", "Byrådet",
+# "Kommunalbestyrelsen", "Direktionen", "Udvalget for Teknik og Miljø").
+COMMITTEE_SUFFIXES = [
+    "udvalg", "udvalget", "rådet", "råd", "nævnet", "nævn", "bestyrelsen", "bestyrelse",
+    "direktionen", "direktion", "repræsentationen", "forum", "forummet", "komitéen", "komiteen",
+    "styregruppen", "borgermødet",
+]
+
 TOC_HEADINGS = ["Indholdsfortegnelse", "Dagsordenspunkter", "Indhold", "Punkter på dagsordenen"]
 
 # Words that mark an item (or a TOC line) as closed, or explicitly open.
@@ -106,7 +114,7 @@ OPEN_MARKERS = ["Åbent punkt", "Åben sag", "Åbent", "Åben"]
 
 DOCUMENT_TYPES = {
     "referat": ["Referat", "Beslutningsprotokol", "Protokol", "Mødereferat"],
-    "dagsorden": ["Dagsorden", "Indkaldelse", "Dagsorden åben"],
+    "dagsorden": ["Dagsorden", "Dagsorden åben"],
 }
 
 # Lines that are page chrome or navigation, never content (compared case-insensitively).
@@ -127,6 +135,7 @@ class Vocabulary:
     sections: Mapping[str, Sequence[str]] = field(default_factory=lambda: SECTIONS)
     labels: Mapping[str, Sequence[str]] = field(default_factory=lambda: LABELS)
     toc_headings: Sequence[str] = field(default_factory=lambda: TOC_HEADINGS)
+    committee_suffixes: Sequence[str] = field(default_factory=lambda: COMMITTEE_SUFFIXES)
     grouping: Sequence[str] = field(default_factory=lambda: GROUPING)
     closed_markers: Sequence[str] = field(default_factory=lambda: CLOSED_MARKERS)
     open_markers: Sequence[str] = field(default_factory=lambda: OPEN_MARKERS)
@@ -146,8 +155,8 @@ class Vocabulary:
     def extend(self, extra: Mapping[str, object]) -> Vocabulary:
         """A new vocabulary with ``extra`` words added (same keys as the attributes)."""
         unknown = set(extra) - {
-            "sections", "labels", "toc_headings", "grouping", "closed_markers", "open_markers",
-            "document_types", "chrome",
+            "sections", "labels", "toc_headings", "grouping", "committee_suffixes",
+            "closed_markers", "open_markers", "document_types", "chrome",
         }
         if unknown:
             raise ValueError(f"unknown vocabulary keys: {', '.join(sorted(unknown))}")
@@ -181,7 +190,22 @@ class Vocabulary:
     def _section_regex(self) -> regex.Pattern[str]:
         words = sorted({w for ws in self.sections.values() for w in ws}, key=len, reverse=True)
         alt = "|".join(regex.escape(w) for w in words)
-        return regex.compile(rf"^(?:{alt})(?=\s*:|\p{{Lu}}|$)", regex.IGNORECASE)
+        return regex.compile(rf"^(?i:{alt})(?=\s*:|\p{{Lu}}|$)")
+
+    @cached_property
+    def committee_pattern(self) -> str:
+        """A regex (string) matching a body's name: capitalised words ending in a suffix."""
+        alt = "|".join(regex.escape(w) for w in sorted(self.committee_suffixes, key=len,
+                                                         reverse=True))
+        word = r"[\p{Lu}][\p{L}]*(?:-,?|,)?"
+        tail = (r"(?:\s+(?:for|om|vedr\.)\s+"
+                r"(?:(?!den\b|d\.|kl\b)[\p{L}&]+-?(?:,(?=\s+\p{L}))?(?=\s|$|,)\s*){1,5})?")
+        last = r"(?<!\p{L})(?:[\p{Lu}][\p{L}]*)?"
+        return rf"(?:{word}\s+(?:og\s+)?)*{last}(?i:{alt})(?=s?\b){tail}"
+
+    @cached_property
+    def committee_regex(self) -> regex.Pattern[str]:
+        return regex.compile(self.committee_pattern)
 
     def section_kind(self, heading: str, *, fuzzy: bool = True) -> tuple[str, bool] | None:
         """The section kind of a heading line and whether it matched only fuzzily."""
@@ -223,7 +247,7 @@ class Vocabulary:
     def match_label(self, line: str) -> tuple[str, str, str] | None:
         """``"Mødested: Rådhuset"`` -> ``("location", "Mødested", "Rådhuset")``."""
         m = self._label_regex.match(line)
-        if m is None:
+        if m is None or not m.group(1)[0].isupper():
             return None
         label = m.group(1)
         return self._label_index[label.casefold()], label, line[m.end():].strip(" |")

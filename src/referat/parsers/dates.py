@@ -26,7 +26,7 @@ _ENGLISH = regex.compile(
     rf"\b(?P<m>{_MONTH_ALT})\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d\d)\b", regex.IGNORECASE
 )
 _NUMERIC = regex.compile(
-    r"(?<![\d.-])(?P<d>[0-3]?\d)[-./](?P<m>[01]?\d)[-./](?P<y>(?:19|20)?\d\d)(?![\d-])"
+    r"(?<![\w.-])(?P<d>[0-3]?\d)[-./](?P<m>[01]?\d)[-./](?P<y>(?:19|20)?\d\d)(?![\d-])"
 )
 _ISO = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 _TIME = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?"

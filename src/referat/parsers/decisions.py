@@ -4,29 +4,37 @@
 2018:"``, ``"Beslutning Teknik- og Miljøudvalget den 11-08-2021"``, ``"Økonomiudvalgets beslutning
 i mødet den 31. marts 2020"``, ``"Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42"``,
 ``"Byrådet, 16.12.2014"``, ``"Teknik- og Miljøudvalget, 10. september 2019, pkt. 65: Anbefales."``.
+A body's name is recognised by the vocabulary's committee suffixes, never by a list of names.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from .dates import find_date
 
-_BODY = r"(?P<body>[\p{Lu}][\p{L}\p{M}0-9&.,/ -]*?(?:udvalg(?:et)?|rådet|råd|nævnet|bestyrelsen|" \
-    r"Byrådet|Direktionen|Direktion|Borgerrepræsentationen|Kommunalbestyrelsen|Forum|forum|" \
-    r"Regionsrådet|[\p{L}]+(?:et|en)))"
-_HEADS = [
-    regex.compile(rf"^(?:Beslutning|Afgørelse)\s+(?:i|fra|på)?\s*{_BODY}\s*(?:s\s+møde)?"
-                  r"(?:\s+(?:den|d\.)\s*(?P<rest>.*))?$", regex.IGNORECASE),
-    regex.compile(rf"^{_BODY}s?\s+(?:beslutning|afgørelse)(?:\s+(?:i|på)\s+mødet)?"
-                  r"(?:\s+(?:den|d\.)\s*(?P<rest>.*))?$", regex.IGNORECASE),
-    regex.compile(rf"^{_BODY}s\s+møde\s+(?:den|d\.)\s*(?P<rest>.*)$", regex.IGNORECASE),
-    regex.compile(rf"^{_BODY}\s*,\s*(?P<rest>\d.*)$"),
-]
+_DEN = r"(?:\s*,\s*|\s+(?:(?i:den|d\.)\s*)?|\s*)"
+
+
+@lru_cache(maxsize=8)
+def _heads(body: str) -> tuple[regex.Pattern[str], ...]:
+    b = rf"(?P<body>{body})"
+    return (
+        regex.compile(rf"^(?i:beslutning|afgørelse|behandling)(?:\s+(?i:i|fra|på))?\s+{b}"
+                      rf"(?:s\s+(?i:møde))?{_DEN}(?P<rest>.*)$"),
+        regex.compile(rf"^{b}s?\s+(?i:beslutning|afgørelse)(?:\s+(?i:i|på)\s+(?i:mødet))?"
+                      rf"{_DEN}(?P<rest>.*)$"),
+        regex.compile(rf"^{b}s\s+(?i:møde)\s+(?i:den|d\.)\s*(?P<rest>.*)$"),
+        regex.compile(rf"^{b}\s*,\s*(?P<rest>\d.*)$"),
+    )
+
+
 _PKT = regex.compile(r"^[,\s]*(?:pkt\.?|punkt)\s*\d+\s*", regex.IGNORECASE)
+_CLOCK = regex.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d\d(?::\d\d)?\s*", regex.IGNORECASE)
 _POINT = regex.compile(r"^\s*(?:at\s+)?(?P<n>\d{1,2})\s*[.):]\s*(?=\S)(?P<text>.*)$",
                        regex.IGNORECASE)
 
@@ -38,40 +46,30 @@ class DecisionHead:
     inline: str  # text that followed on the same line ("...: Anbefales.")
 
 
-def match_decision_head(line: str) -> DecisionHead | None:
-    """A line that opens a decision by a named body on a date (the date is required)."""
+def match_decision_head(line: str, committee_pattern: str) -> DecisionHead | None:
+    """A line that opens a decision by a named body (with a date, or "Beslutning i X")."""
     text = line.strip()
     if len(text) > 220:
         return None
-    for rx in _HEADS:
+    heads = _heads(committee_pattern)
+    for k, rx in enumerate(heads):
         m = rx.match(text)
         if m is None:
             continue
-        rest = m.groupdict().get("rest") or ""
+        rest = m["rest"] or ""
         hit = find_date(rest)
-        if hit is None:
-            if rest.strip(" :"):
+        before = regex.sub(r"(?i)\b(?:den|d\.)\s*$", "", rest[: hit[1][0]]) if hit else ""
+        if hit is None or before.strip(" ,"):
+            if k != 0 or rest.strip(" :"):
                 continue
-            if rx is _HEADS[3]:
-                continue
-            if not regex.match(r"^(?:beslutning|afgørelse)", text, flags=regex.IGNORECASE):
-                continue
-            date = None
-            after = ""
+            date, after = None, ""
         else:
-            date = hit[0]
-            after = rest[hit[1][1]:]
-            if rest[: hit[1][0]].strip(" ,"):
-                continue
-        after = _PKT.sub("", after.lstrip(" ,"))
-        after = regex.sub(r"^(?:kl\.?\s*[\d.:]+\s*)?", "", after).strip()
-        after = regex.sub(r"^(?:punkt|pkt\.?)\s*\d+\s*", "", after, flags=regex.IGNORECASE)
+            date, after = hit[0], rest[hit[1][1]:]
+        after = _PKT.sub("", _CLOCK.sub("", after.lstrip(" ,")))
         inline = after.lstrip(" :").strip()
-        if after and not after.startswith(":") and inline and len(inline) > 80:
+        if inline and not after.lstrip().startswith(":") and (k == 2 or len(inline) > 60):
             continue
-        body = regex.sub(r"s$", "", m["body"].strip()) if rx in (_HEADS[1], _HEADS[2]) \
-            else m["body"].strip()
-        return DecisionHead(body=body.strip(" ,"), date=date, inline=inline)
+        return DecisionHead(body=m["body"].strip(" ,"), date=date, inline=inline)
     return None
 
 
@@ -84,7 +82,5 @@ def decision_points(text: str) -> list[str]:
         if m and int(m["n"]) == expect:
             points.append(m["text"].strip())
             expect += 1
-        elif m and points and int(m["n"]) == expect - 1:
-            continue
     return points if len(points) >= 2 or (points and text.lstrip().casefold().startswith("at")) \
         else []

@@ -30,6 +30,7 @@ from .items import Candidate, find_item_starts
 from .recommendations import parse_recommendations
 from .sections import RawSection, segment
 from .toc import parse_toc
+from .unnumbered import find_unnumbered
 
 _END_PUNCT = tuple(".!?:;)]\"'”»…") + tuple("0123456789")
 
@@ -60,7 +61,7 @@ def _issue(severity: str, code: str, message: str, item: int | None = None) -> P
 def _build_item(c: Candidate, blocks: list[Block], vocab: Vocabulary, committee: str | None,
                 date: dt.date | None, issues: list[ParseIssue]) -> AgendaItem:
     title = c.title
-    if not title and blocks and blocks[0].kind != "table_row":
+    if not title and c.title_lines and blocks and blocks[0].kind != "table_row":
         title, blocks = blocks[0].text, blocks[1:]
     body = segment(blocks, c.number, title, vocab)
     item = AgendaItem(number=c.number, title=title, closed=c.closed or bool(body.closed),
@@ -188,6 +189,10 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
         if not toc:
             body_start = t + 1
     starts = find_item_starts(blocks, body_start, vocab, toc)
+    inferred = False
+    if not starts:
+        starts = find_unnumbered(blocks, body_start, vocab)
+        inferred = bool(starts)
     header_end = t if t is not None else (starts[0].index if starts else len(blocks))
     header = parse_header(blocks[:header_end], vocab)
     meeting = Meeting(source=source, title=header.title, document_type=header.document_type,  # type: ignore[arg-type]
@@ -203,11 +208,15 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
     items: list[AgendaItem] = []
     for k, c in enumerate(starts):
         end = starts[k + 1].index if k + 1 < len(starts) else len(blocks)
-        item_blocks = [b for b in blocks[c.index + 1: end] if id(b) not in leading]
+        item_blocks = [b for b in blocks[c.index + c.title_lines: end] if id(b) not in leading]
         pre = [b for b in blocks[max(0, c.index - 2): c.index] if id(b) in leading]
         items.append(_build_item(c, pre + item_blocks, vocab, header.committee, header.date,
                                  issues))
     meeting.items = items
+    if inferred:
+        issues.append(_issue("warning", "item_numbers_inferred",
+                             f"no numbered item headings; {len(items)} item(s) found by their "
+                             "case references or sections and numbered in order"))
     _fill_toc_numbers(toc, items)
     _cross_check(toc, items, issues)
     _check_numbering(items, issues)

@@ -17,12 +17,6 @@ from ..models import Participant
 from ..vocabulary import Vocabulary
 from .dates import find_date, find_times
 
-_COMMITTEE_WORD = regex.compile(
-    r"(?:\b[\p{Lu}][\p{L}]*(?:[-,]?\s+(?:og\s+)?[\p{Lu}][\p{L}]*-?)*\s*)?"
-    r"\b[\p{L}-]*(?:udvalg(?:et)?|rådet|nævnet|bestyrelsen|Byråd|Byrådet|Direktionen|"
-    r"Borgerrepræsentationen|Kommunalbestyrelsen|Regionsrådet|Forum|forum)\b"
-    r"(?:\s+(?:for|om)\s+[\p{L}][\p{L} ,&-]*?(?=\s+(?:den|d\.|-|–)\s|$))?",
-)
 _TITLE_NOISE = regex.compile(
     r"\b(?:referat|dagsorden|beslutningsprotokol|protokol|indkaldelse|åben|åbent|"
     r"(?:af|fra|til|for)\s+(?:mødet|møde)\s+i|mødet\s+i|møde\s+i|(?:af|fra|til|for)\s+mødet|"
@@ -47,6 +41,7 @@ class Header:
 
 
 def _split_names(value: str) -> list[str]:
+    value = regex.sub(r"\s+ved\s+afbud\b\.?", " (afbud),", value, flags=regex.IGNORECASE)
     return [n.strip(" .-–•") for n in _NAME_SPLIT.split(value) if n.strip(" .-–•")]
 
 
@@ -64,25 +59,19 @@ def _participant(raw: str, *, absent: bool) -> Participant | None:
     return Participant(name=name, absent=absent or mark is not None, note=note)
 
 
-def committee_from_title(title: str) -> str | None:
+def committee_from_title(title: str, vocab: Vocabulary) -> str | None:
+    """The body named in a title line ("Referat - Teknik- og Miljøudvalget den 11. marts")."""
     text = _TITLE_NOISE.sub(" ", title)
-    hit = find_date(text)
-    if hit:
-        text = text[: hit[1][0]]
-    text = regex.sub(r"\b(?:d\.|den|kl\.?)\s*$", "", text.strip(" -–|,"))
-    text = regex.sub(r"\s+", " ", text).strip(" -–|,.")
-    text = regex.split(r"\s+[-–]\s+|\s+(?:den|d\.)\s+", text)[0].strip()
-    m = _COMMITTEE_WORD.search(text)
-    if m:
-        return str(m.group(0)).strip()
-    return text if text and len(text.split()) <= 8 and text[0].isupper() else None
+    text = regex.sub(r"\s+", " ", text)
+    m = vocab.committee_regex.search(text)
+    return str(m.group(0)).strip(" ,-–") if m else None
 
 
 def _split_inline_labels(text: str, vocab: Vocabulary) -> list[str]:
     """``"Mødested: X Tilstede: A, B"`` -> two lines (only labels that carry a colon)."""
     words = sorted({w for ws in vocab.labels.values() for w in ws}, key=len, reverse=True)
     alt = "|".join(regex.escape(w) for w in words)
-    parts = regex.split(rf"(?<=\S)\s+(?=(?:{alt})\s*:)", text, flags=regex.IGNORECASE)
+    parts = regex.split(rf"(?<=\S)\s+(?=(?:{alt})\s*:)", text)
     return [p for p in parts if p.strip()]
 
 
@@ -97,13 +86,15 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
     if not lines:
         return h
     typed = [b for b in lines[:12] if vocab.document_type(b.text) and len(b.text) < 200]
-    title_block = typed[0] if typed else lines[0]
+    rich = [b for b in typed if find_date(b.text) or vocab.committee_regex.search(b.text)]
+    title_block = (rich or typed or lines)[0]
     h.title = title_block.text.replace("\t", " ")
-    for b in lines[:12]:
+    for b in [title_block, *lines[:12]]:
         h.document_type = vocab.document_type(b.text)
         if h.document_type:
             break
     current: str | None = None  # the label whose values continue on following lines
+    loose_date: str | None = None  # a line with a date but no label
     for b in lines:
         text = b.text.replace("\t", " ").strip()
         if b.kind == "table_row" and len(b.cells) >= 2:
@@ -118,7 +109,7 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
                 current = None
             continue
         if current in ("participants", "absent") and b.kind in ("list_item", "para") and \
-                len(text) < 300 and not find_date(text):
+                len(text) < 5000 and not find_date(text):
             _apply(h, current, text)
             continue
         if current in ("date", "location", "committee", "end", "note"):
@@ -127,22 +118,26 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
             continue
         current = None
         if b is not title_block:
-            if h.date is None and (hit_date := find_date(text)) and len(text) < 120:
-                h.date = hit_date[0]
-                h.start_time, h.end_time = _times(text, h)
+            if loose_date is None and find_date(text) and len(text) < 120:
+                loose_date = text
                 continue
             h.notes.append(text)
-    if h.date is None and h.title and (hd := find_date(h.title)):
-        h.date = hd[0]
-        if h.start_time is None:
-            h.start_time, h.end_time = _times(h.title, h)
+    for source in (h.title, loose_date):
+        if h.date is None and source and (hd := find_date(source)):
+            h.date = hd[0]
+            if h.start_time is None:
+                h.start_time, h.end_time = _times(source, h)
+    if loose_date and h.date and find_date(loose_date) and h.start_time is None:
+        h.start_time, h.end_time = _times(loose_date, h)
+    if loose_date and (hd := find_date(loose_date)) and hd[0] != h.date:
+        h.notes.append(loose_date)
     if h.committee is None and h.title:
-        h.committee = committee_from_title(h.title)
+        h.committee = committee_from_title(h.title, vocab)
     if h.committee is None:
         for note in h.notes:
-            m = _COMMITTEE_WORD.fullmatch(note.strip())
+            m = vocab.committee_regex.fullmatch(note.strip())
             if m:
-                h.committee = m.group(0)
+                h.committee = str(m.group(0))
                 break
     return h
 

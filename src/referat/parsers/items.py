@@ -19,6 +19,7 @@ from ..blocks import Block
 from ..models import TocEntry
 from ..vocabulary import Vocabulary
 from .casenumbers import parse_bare, parse_labelled
+from .decisions import match_decision_head
 from .toc import split_closed
 
 _STRONG = regex.compile(
@@ -32,6 +33,7 @@ _WEAK = regex.compile(
     r"(?:\((?P<state2>åben|åbent|lukket)\)\s*|(?P<state3>åbent|lukket)\s+)?(?P<title>\S.*)$",
     regex.IGNORECASE,
 )
+_NUMBER_ONLY = regex.compile(r"^\s*(?P<num>\d{1,3})\s*[.:]?\s*$")
 _NOT_TITLE = regex.compile(r"^(?:at|og|eller|samt|kr\.?|mio\.?|mia\.?|%|pct\.?|år|timer?)\b",
                            regex.IGNORECASE)
 _DATEISH = regex.compile(r"^\d{1,2}\.\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)",
@@ -47,6 +49,8 @@ class Candidate:
     strong: bool
     score: float = 0.0
     page: int | None = None
+    title_lines: int = 1  # blocks the heading occupies (2 when the title is on the next line)
+    supported: bool = False
 
 
 def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
@@ -54,7 +58,7 @@ def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
     if block.kind == "table_row" or len(text) > 300:
         return None
     m = _STRONG.match(text)
-    if m:
+    if m and (not m["title"] or _title_like(m["title"])):
         title, closed = split_closed(m["title"].strip(), vocab)
         return Candidate(index, int(m["num"]), title, closed or bool(m["pre"]), True,
                          page=block.page)
@@ -64,7 +68,7 @@ def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
     if m is None:
         return None
     title = m["title"].strip()
-    if not title or not (title[0].isupper() or title[0] in "\"'”“(«") or _NOT_TITLE.match(title):
+    if not _title_like(title):
         return None
     if regex.match(r"^[\d.,]+\b", title):
         return None
@@ -72,6 +76,25 @@ def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
     title, closed = split_closed(title, vocab)
     return Candidate(index, int(m["num"]), title, closed or state == "lukket", False,
                      page=block.page)
+
+
+def _title_like(title: str) -> bool:
+    title = title.strip()
+    return bool(title) and (title[0].isupper() or title[0] in "\"'”“(«") and \
+        not _NOT_TITLE.match(title)
+
+
+def _number_only(blocks: list[Block], index: int) -> Candidate | None:
+    """A number alone on its line ("1." / "12") with the title on the next line."""
+    m = _NUMBER_ONLY.match(blocks[index].text)
+    if m is None or index + 1 >= len(blocks):
+        return None
+    nxt = blocks[index + 1]
+    if nxt.kind == "table_row" or not _title_like(nxt.text) or len(nxt.text) > 200 or \
+            regex.match(r"^[\d.,]+\b", nxt.text):
+        return None
+    return Candidate(index, int(m["num"]), nxt.text.strip(), False, False, page=nxt.page,
+                     title_lines=2)
 
 
 def _cue_score(blocks: list[Block], c: Candidate, vocab: Vocabulary,
@@ -86,12 +109,8 @@ def _cue_score(blocks: list[Block], c: Candidate, vocab: Vocabulary,
         score -= 0.5
     if len(c.title) > 160:
         score -= 1.0
-    for nb in blocks[c.index + 1: c.index + 5]:
-        t = nb.text.strip()
-        if parse_bare(t) or parse_labelled(t)[0] or vocab.section_kind(t, fuzzy=False) or \
-                vocab.split_glued_heading(t) or vocab.open_regex.match(t):
-            score += 1.5
-            break
+    if c.supported:
+        score += 1.5
     if toc_titles:
         best = max(
             (fuzz.ratio(c.title.casefold(), t.casefold()) + (10 if n == c.number else 0)
@@ -143,21 +162,43 @@ def _best_chain(cands: list[Candidate]) -> list[Candidate]:
     return chain[::-1]
 
 
+def _is_cue(b: Block, vocab: Vocabulary) -> bool:
+    t = b.text.strip()
+    return bool(parse_bare(t) or parse_labelled(t)[0] or vocab.section_kind(t, fuzzy=False)
+                or vocab.split_glued_heading(t) or vocab.open_regex.match(t)
+                or match_decision_head(t, vocab.committee_pattern))
+
+
+def _mark_support(cands: list[Candidate], blocks: list[Block], vocab: Vocabulary) -> None:
+    """A candidate is supported when its span holds a case number, section or decision head."""
+    for k, c in enumerate(cands):
+        end = cands[k + 1].index if k + 1 < len(cands) else len(blocks)
+        end = min(end, c.index + 40)
+        c.supported = any(_is_cue(b, vocab) for b in blocks[c.index + c.title_lines: end])
+
+
 def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
                      toc: list[TocEntry]) -> list[Candidate]:
-    cands = [c for i in range(start, len(blocks))
-             if (c := _candidate(blocks[i], i, vocab)) is not None]
-    strong = [c for c in cands if c.strong]
-    if len(strong) >= 1 and (len(strong) >= 2 or not toc):
-        chosen = _dedupe(strong)
-    else:
-        weak = _drop_list_runs([c for c in cands if not c.strong], blocks)
-        toc_titles = [(e.number, e.title) for e in toc]
-        for c in weak:
-            c.score = _cue_score(blocks, c, vocab, toc_titles)
-        weak = [c for c in weak if c.score > 0.5]
-        chosen = _dedupe(_best_chain(weak))
-    return chosen
+    cands: list[Candidate] = []
+    for i in range(start, len(blocks)):
+        if cands and cands[-1].title_lines == 2 and cands[-1].index == i - 1:
+            continue
+        c = _candidate(blocks[i], i, vocab) or _number_only(blocks, i)
+        if c is not None:
+            cands.append(c)
+    strong = _dedupe([c for c in cands if c.strong])
+    weak = _drop_list_runs([c for c in cands if not c.strong], blocks)
+    _mark_support(weak, blocks, vocab)
+    if any(c.supported for c in weak):
+        first = next(k for k, c in enumerate(weak) if c.supported)
+        weak = weak[first:]  # unsupported numbered lines before the first real item: a list
+    toc_titles = [(e.number, e.title) for e in toc]
+    for c in weak:
+        c.score = _cue_score(blocks, c, vocab, toc_titles)
+    chain = _dedupe(_best_chain([c for c in weak if c.score > 0.5]))
+    if len(strong) >= 2 or (strong and not chain):
+        return strong
+    return chain
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
@@ -176,5 +217,8 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 def is_repeated_title(block: Block, number: int, title: str, vocab: Vocabulary) -> bool:
     c = _candidate(block, 0, vocab)
     if c is not None and c.number == number:
-        return fuzz.ratio(c.title.casefold(), title.casefold()) >= 80
+        return not c.title or fuzz.ratio(c.title.casefold(), title.casefold()) >= 80
+    m = _NUMBER_ONLY.match(block.text)
+    if m is not None and int(m["num"]) == number:
+        return True
     return bool(title) and fuzz.ratio(block.text.casefold(), title.casefold()) >= 92

@@ -47,7 +47,7 @@ def _heading(b: Block, vocab: Vocabulary) -> tuple[RawSection, str] | None:
     text = b.text.strip()
     if b.kind == "table_row" or not text:
         return None
-    dh = match_decision_head(text)
+    dh = match_decision_head(text, vocab.committee_pattern)
     if dh is not None:
         return RawSection("decision", text if not dh.inline else text[: len(text) - len(
             dh.inline)].rstrip(" :"), decision=dh, head_block=b), dh.inline
@@ -57,6 +57,8 @@ def _heading(b: Block, vocab: Vocabulary) -> tuple[RawSection, str] | None:
         if hit is not None:
             kind, fuzzy = hit
             return RawSection(kind, text.rstrip(" :"), fuzzy=fuzzy, head_block=b), ""
+    if b.kind == "list_item" and not short:
+        return None
     glued = vocab.split_glued_heading(text)
     if glued is not None:
         head, rest = glued

@@ -66,6 +66,7 @@ def parse_toc(blocks: list[Block], start: int, vocab: Vocabulary) -> tuple[list[
     entries: list[TocEntry] = []
     i = start
     misses = 0
+    restarted = False
     pending: str | None = None  # a wrapped title line waiting for its page number
     while i < len(blocks):
         b = blocks[i]
@@ -82,6 +83,7 @@ def parse_toc(blocks: list[Block], start: int, vocab: Vocabulary) -> tuple[list[
         if e is not None:
             if entries and e.number is not None and entries[0].number is not None and \
                     e.number <= (entries[-1].number or 0) and e.number == entries[0].number:
+                restarted = True
                 break  # numbering starts again: the items begin here
             if e.number is None and entries and entries[-1].page is None and e.page is not None \
                     and pending is None and _NUM.match(text) is None and \
@@ -110,4 +112,6 @@ def parse_toc(blocks: list[Block], start: int, vocab: Vocabulary) -> tuple[list[
         i -= 1
     if not entries:
         return [], start
+    if len(entries) <= 2 and not restarted and all(e.page is None for e in entries):
+        return [], start  # an empty TOC heading followed by the first item, not a TOC
     return entries, i

@@ -1,0 +1,77 @@
+"""Items printed without numbers: per-item web pages and templates that open each item with its
+case reference ("Sagsid.: 20/33839") instead of a number.
+
+Used only when no numbered item was found. Each case-reference line opens an item; without any,
+a document whose body has section headings is one item. The numbers are inferred (1, 2, ...) and
+the result says so in ``issues``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..blocks import Block
+from ..vocabulary import Vocabulary
+from .casenumbers import parse_bare, parse_labelled
+from .decisions import match_decision_head
+from .items import Candidate
+
+
+def _is_ref(b: Block) -> bool:
+    t = b.text.strip()
+    if parse_bare(t) is not None:
+        return True
+    ref, rest = parse_labelled(t)
+    return bool(ref) and len(rest.split()) <= 8
+
+
+def _is_section(b: Block, vocab: Vocabulary) -> bool:
+    t = b.text.strip()
+    if vocab.match_label(t):
+        return False  # a header label ("Bemærkninger:") rather than an item's section
+    return bool(vocab.section_kind(t, fuzzy=False) or vocab.split_glued_heading(t)
+                or match_decision_head(t, vocab.committee_pattern))
+
+
+def _title_before(blocks: list[Block], index: int, floor: int, vocab: Vocabulary) -> int | None:
+    """The index of a title-like line just above ``index`` (not a label, date or sentence)."""
+    for j in range(index - 1, max(floor, index - 4) - 1, -1):
+        t = blocks[j].text.strip()
+        if vocab.is_chrome(t):
+            continue
+        if vocab.match_label(t) or _is_section(blocks[j], vocab) or len(t) > 200 or \
+                t.endswith((".", ":", ",")) or blocks[j].kind == "table_row" or \
+                not regex.match(r"^[\p{Lu}\"“]", t):
+            return None
+        return j
+    return None
+
+
+def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[Candidate]:
+    refs = [i for i in range(start, len(blocks)) if _is_ref(blocks[i])]
+    sections = [i for i in range(start, len(blocks)) if _is_section(blocks[i], vocab)]
+    if not sections:
+        return []
+    by_ref = bool(refs) and refs[0] <= sections[0]
+    opens = _first_per_span(refs, sections) if by_ref else [sections[0]]
+    out: list[Candidate] = []
+    floor = start
+    for n, i in enumerate(opens, start=1):
+        t = _title_before(blocks, i, floor, vocab) if n == 1 else None
+        if t is not None:
+            out.append(Candidate(t, n, blocks[t].text.strip(), False, False, page=blocks[t].page,
+                                 title_lines=1))
+        else:
+            # the heading is the reference line itself; it stays in the item as metadata
+            out.append(Candidate(i, n, "", False, False, page=blocks[i].page, title_lines=0))
+        floor = i + 1
+    return out
+
+
+def _first_per_span(refs: list[int], sections: list[int]) -> list[int]:
+    """Reference lines that open items: the first of each run not separated by a section."""
+    opens: list[int] = []
+    for i in refs:
+        if not opens or any(opens[-1] < s < i for s in sections):
+            opens.append(i)
+    return opens
