@@ -24,10 +24,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..blocks import Block, BlockKind, Document
 from ..vocabulary import Vocabulary
-from ._clean import normalize, split_bullet, squash
+from ._clean import normalize, split_bullet
 from .html_chrome import BLOCK_TAGS, is_chrome_element
 
-_WS = regex.compile(r"\s+")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _CONTENTFUL = regex.compile(r"[\p{L}\p{N}]")
 _CELL = "\ue000"  # private-use character: never in real text
 _NBSP_TAB = regex.compile(r"[ \t]*\u00a0(?:[ \t]*\u00a0)+[ \t]*")
@@ -38,6 +38,7 @@ _NUMBER_CELL = regex.compile(
 )
 _HEADINGS = "h1,h2,h3,h4,h5,h6"
 _MAX_DEPTH = 400
+_MAX_CHROME = 80  # longer lines are never chrome; skips the vocabulary lookup
 _LAYOUT_BLOCKS = 4  # a cell with this many block elements holds sections, not a value
 
 
@@ -50,9 +51,19 @@ class _Ctx:
     in_main: bool = False
 
 
+def _first_word(text: str) -> str:
+    m = _WORD.search(text)
+    return m.group(0).casefold() if m else ""
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
 class _Walker:
     def __init__(self, vocab: Vocabulary, counter: int = 0) -> None:
         self.vocab = vocab
+        self._chrome_starts = frozenset(_first_word(c) for c in vocab.chrome)
         self.blocks: list[Block] = []
         self.counter = counter
         self.table_id = 0
@@ -73,7 +84,12 @@ class _Walker:
                 self.flush()
                 self.text(piece, replace(ctx, pre=False))
             return
-        raw = _WS.sub(" ", raw)
+        if raw and not raw.isspace():
+            lead = " " if raw[0].isspace() else ""
+            tail = " " if raw[-1].isspace() else ""
+            raw = lead + " ".join(raw.split()) + tail
+        elif raw:
+            raw = " "
         if not self._buf:
             if not raw.strip():
                 return
@@ -86,12 +102,15 @@ class _Walker:
         text = "".join(t for t, _ in self._buf).strip()
         meaningful = [b for t, b in self._buf if not _NEUTRAL.match(t)]
         self._buf.clear()
-        if not _CONTENTFUL.search(text) or self.vocab.is_chrome(text):
+        if not _CONTENTFUL.search(text) or (
+            len(text) <= _MAX_CHROME and _first_word(text) in self._chrome_starts
+            and self.vocab.is_chrome(text)
+        ):
             return
         line, ctx = self._line
         bold = bool(meaningful) and all(meaningful)
         if _CELL in text:
-            cells = tuple(squash(c) for c in text.strip(_CELL + " ").split(_CELL))
+            cells = tuple(_squash(c) for c in text.strip(_CELL + " ").split(_CELL))
             if len(cells) > 1:
                 self.tab_row(cells, line, bold)
                 return
@@ -101,7 +120,7 @@ class _Walker:
             bullet, rest = split_bullet(text)
             if bullet:
                 kind, text = "list_item", rest
-        self.blocks.append(Block(kind, squash(text), line, level=ctx.level, bold=bold))
+        self.blocks.append(Block(kind, _squash(text), line, level=ctx.level, bold=bold))
 
     def tab_row(self, cells: tuple[str, ...], line: int, bold: bool) -> None:
         """A line split into columns by tabs; consecutive such lines form one table."""
