@@ -6,6 +6,7 @@
 """
 
 from .api import parse
+from .batch import convert, iter_parse
 from .errors import ReferatError
 from .limits import Limits
 from .models import (
@@ -39,5 +40,7 @@ __all__ = [
     "TocEntry",
     "Vocabulary",
     "__version__",
+    "convert",
+    "iter_parse",
     "parse",
 ]

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .api import parse
+from .batch.progress import ProgressMode
 from .errors import ReferatError
 from .limits import Limits
 from .models import Meeting
@@ -57,6 +58,58 @@ def parse_cmd(file: Path, summary: bool, fmt: str | None, vocabulary: str | None
         click.echo(outline(meeting))
     else:
         click.echo(meeting.model_dump_json(indent=2))
+
+
+@main.command("convert")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Output directory: one JSON per document, errors.jsonl, summary.json.")
+@click.option("--jsonl", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the documents as JSON Lines to this file instead of one file each.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds allowed per document (default 120).")
+@click.option("--resume", is_flag=True,
+              help="Skip inputs already converted for the same content.")
+@click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
+              help="Run on a Dask cluster, e.g. tcp://scheduler:8786 (needs referat[dask]).")
+@click.option("--progress/--quiet", "show", default=None,
+              help="Force the progress bar, or show nothing but errors "
+                   "(default: a bar on a terminal, log lines otherwise).")
+@click.option("--vocabulary", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="TOML file with extra headings and labels.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Largest input file accepted.")
+def convert_cmd(inputs: tuple[str, ...], out: Path, jsonl: Path | None, jobs: int | None,
+                timeout: float | None, resume: bool, dask_address: str | None,
+                show: bool | None, vocabulary: str | None, max_bytes: int | None) -> None:
+    """Convert INPUTS (files, directories, glob patterns) to JSON under --out.
+
+    Exit status: 0 when every input was converted, 1 when some failed (see OUT/errors.jsonl),
+    2 for usage errors.
+    """
+    from .batch import convert
+
+    _vocab(vocabulary)  # a bad vocabulary file is a usage error, not a thousand failures
+    if out.exists() and not out.is_dir():
+        raise click.UsageError(f"--out {out}: exists and is not a directory")
+    limits = Limits() if max_bytes is None else Limits(max_bytes=max_bytes)
+    mode: ProgressMode = "auto" if show is None else "bar" if show else "off"
+    try:
+        summary = convert(list(inputs), out, jobs=jobs, timeout=timeout, resume=resume,
+                          jsonl=jsonl, dask=dask_address, limits=limits, vocabulary=vocabulary,
+                          progress=mode)
+    except KeyboardInterrupt:
+        click.echo("referat: interrupted; run again with --resume to continue", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        raise click.UsageError(str(exc)) from None
+    if show is not False:
+        click.echo(summary.text())
+        click.echo(f"  details: {out / 'summary.json'}"
+                   + (f", failures: {out / 'errors.jsonl'}" if summary.failed else ""))
+    sys.exit(summary.exit_code)
 
 
 @main.command()

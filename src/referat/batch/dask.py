@@ -1,0 +1,98 @@
+"""The same conversion on a Dask cluster (``pip install 'referat[dask]'``).
+
+The client walks the inputs and submits one task per document, keeping a bounded number in
+flight; each task runs :func:`referat.batch.worker.process` on a Dask worker, which reads the
+input and writes the output itself (so inputs and the output directory must be on a file system
+every worker sees, at the same absolute paths). Only the small :class:`Record` comes back.
+
+Dask runs tasks in threads, which cannot be killed: a document past ``--timeout`` is recorded as
+a :class:`~referat.errors.ParseTimeoutError` and its thread is told not to write anything, but
+keeps its CPU until the parser returns. Restart the workers if that ever matters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..errors import InternalError, ParseTimeoutError
+from .worker import Options, Record, Task, failed, process
+
+PER_THREAD = 4  # tasks in flight per worker thread
+
+
+def _sha(path: str) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def run_task(task: Task, options: Options) -> Record:
+    """One document on a Dask worker, with the time limit enforced from a watching thread."""
+    if not options.timeout:
+        return process(task, options)
+    box: list[Record] = []
+    cancelled = threading.Event()
+    thread = threading.Thread(target=lambda: box.append(process(task, options, cancelled)),
+                              daemon=True, name=f"referat {task.path}")
+    thread.start()
+    thread.join(options.timeout)
+    if box:
+        return box[0]
+    cancelled.set()
+    return failed(task.path, ParseTimeoutError(
+        task.path, f"parsing did not finish within the {options.timeout:g} s limit (--timeout)"),
+        _sha(task.read_path or task.path))
+
+
+def distributed() -> Any:
+    """The ``distributed`` module, imported only when a Dask run is asked for."""
+    try:
+        return importlib.import_module("distributed")
+    except ImportError:  # pragma: no cover - depends on the install
+        raise RuntimeError("--dask needs the optional extra: pip install 'referat[dask]'") \
+            from None
+
+
+def run_dask(tasks: Iterable[Task], options: Options, dask: Any) -> Iterator[Record]:
+    """Run ``tasks`` on the cluster at ``dask`` (an address or a ``distributed.Client``), in
+    completion order."""
+    dd = distributed()
+    own = isinstance(dask, str)
+    client = dd.Client(dask, timeout="10s") if own else dask
+    try:
+        threads = max(1, sum(client.nthreads().values()))
+        pending = iter(tasks)
+        paths: dict[Any, str] = {}
+        remote_options = client.scatter(options, broadcast=True)
+
+        def submit() -> Any:
+            task = next(pending, None)
+            if task is None:
+                return None
+            future = client.submit(run_task, task, remote_options, pure=False)
+            paths[future.key] = task.path
+            return future
+
+        first = [f for f in (submit() for _ in range(threads * PER_THREAD)) if f is not None]
+        queue = dd.as_completed(first)
+        for future in queue:
+            path = paths.pop(future.key)
+            try:
+                record: Record = future.result()
+            except Exception as exc:  # the task itself failed: a worker lost, a pickling error
+                record = failed(path, InternalError(path, f"the Dask task failed: "
+                                                          f"{type(exc).__name__}: {exc}"))
+            future.release()
+            yield record
+            nxt = submit()
+            if nxt is not None:
+                queue.add(nxt)
+    finally:
+        if own:
+            client.close()

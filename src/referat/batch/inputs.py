@@ -1,0 +1,130 @@
+"""Finding the inputs of a batch: files, directories walked recursively, and glob patterns.
+
+Every file found is an input; whether it is a document is judged later from its content (see
+:func:`sniff`), so an archive's odd files end up in ``errors.jsonl`` instead of vanishing.
+Skipped while walking: hidden files and directories (names starting with ``.``), symlinked
+directories (they can loop), and the output directory itself when it lies inside an input tree.
+Files named on the command line are always taken, hidden or not.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from ..errors import UnsupportedFormatError
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """``path`` as given (or as found under a given directory); ``rel`` is where its output goes
+    under the output directory (a relative POSIX path, never ``..``)."""
+
+    path: str
+    rel: str | None  # None: the argument does not exist (recorded as not found)
+
+
+def _is_glob(arg: str) -> bool:
+    return glob.has_magic(arg) and not os.path.exists(arg)
+
+
+def _glob_root(pattern: str) -> str:
+    parts = pattern.replace(os.sep, "/").split("/")
+    fixed: list[str] = []
+    for part in parts[:-1]:
+        if glob.has_magic(part):
+            break
+        fixed.append(part)
+    return "/".join(fixed) or "."
+
+
+def _root(arg: str) -> str:
+    """The directory an argument's outputs are mirrored from."""
+    if _is_glob(arg):
+        return _glob_root(arg)
+    if os.path.isdir(arg):
+        return arg
+    return os.path.dirname(arg) or "."
+
+
+def common_root(args: Iterable[str]) -> str:
+    """The deepest directory containing every argument's root (absolute)."""
+    roots = [os.path.abspath(_root(a)) for a in args]
+    try:
+        return os.path.commonpath(roots) if roots else os.getcwd()
+    except ValueError:  # different drives
+        return os.path.abspath(os.sep)
+
+
+class Walker:
+    """Iterate the inputs of ``args`` (in a stable order); ``skip`` are paths never to enter."""
+
+    def __init__(self, args: Iterable[str], skip: Iterable[str] = ()) -> None:
+        self.args = list(args)
+        self.base = common_root(self.args)
+        self._skip = {_ident(p) for p in skip if os.path.exists(p)}
+
+    def _rel(self, path: str) -> str:
+        rel = os.path.relpath(os.path.abspath(path), self.base)
+        return PurePosixPath(*rel.split(os.sep)).as_posix()
+
+    def __iter__(self) -> Iterator[InputFile]:
+        for arg in self.args:
+            if _is_glob(arg):
+                found = False
+                for hit in sorted(glob.iglob(arg, recursive=True)):
+                    found = True
+                    yield from self._expand(hit)
+                if not found:
+                    yield InputFile(arg, None)
+            elif os.path.exists(arg) or os.path.islink(arg):
+                yield from self._expand(arg)
+            else:
+                yield InputFile(arg, None)
+
+    def count(self) -> int:
+        return sum(1 for _ in self)
+
+    def _expand(self, path: str) -> Iterator[InputFile]:
+        if not os.path.isdir(path):
+            if _ident(path) not in self._skip:
+                yield InputFile(path, self._rel(path))
+            return
+        if _ident(path) in self._skip:
+            return
+        for top, dirs, files in os.walk(path, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                             and _ident(os.path.join(top, d)) not in self._skip)
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                full = os.path.join(top, name)
+                if _ident(full) not in self._skip:
+                    yield InputFile(full, self._rel(full))
+
+
+def _ident(path: str) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (st.st_dev, st.st_ino)
+
+
+def sniff(data: bytes, name: str) -> None:
+    """Reject content that is plainly not a document before parsing it.
+
+    Binary files are rejected by the text decoder itself; this adds JSON data (for instance
+    earlier ``referat`` output or ``*.expected.json`` files), which would otherwise be read as a
+    text document without agenda items.
+    """
+    if data.lstrip()[:1] in (b"{", b"["):
+        try:
+            json.loads(data)
+        except ValueError:
+            return
+        raise UnsupportedFormatError(name, "JSON data, not a meeting document")

@@ -1,0 +1,91 @@
+"""The run summary: counts, pages, throughput and the most common parser issues.
+
+:class:`Tally` keeps only counters (bounded by the number of distinct codes), never anything
+per document, so the parent's memory does not grow with the size of the archive.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+from pydantic import BaseModel
+
+from .worker import Record
+
+TOP_ISSUES = 10
+
+
+class Summary(BaseModel):
+    """What a batch run did; written to ``DIR/summary.json``."""
+
+    inputs: int = 0
+    converted: int = 0  # newly written
+    skipped: int = 0  # already converted for the same content (--resume)
+    failed: int = 0  # recorded in errors.jsonl
+    pages: int = 0  # PDF pages of the converted and skipped documents
+    seconds: float = 0.0
+    docs_per_second: float = 0.0
+    pages_per_second: float = 0.0
+    errors: dict[str, int] = {}  # error code -> documents
+    issues: dict[str, int] = {}  # most common issue codes -> occurrences
+    out: str | None = None
+    jsonl: str | None = None
+    jobs: int = 1
+    interrupted: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.failed == 0 and not self.interrupted else 1
+
+    def text(self) -> str:
+        """A few lines for the terminal."""
+        lines = [f"referat convert: {self.inputs} inputs: {self.converted} converted, "
+                 f"{self.skipped} already done, {self.failed} failed"
+                 + (" (interrupted)" if self.interrupted else ""),
+                 f"  {self.pages} pages in {self.seconds:.1f} s: {self.docs_per_second:.1f} "
+                 f"documents/s, {self.pages_per_second:.1f} pages/s, {self.jobs} workers"]
+        if self.errors:
+            lines.append("  failures: " + ", ".join(f"{k} {v}" for k, v in self.errors.items()))
+        if self.issues:
+            lines.append("  most common issues: "
+                         + ", ".join(f"{k} {v}" for k, v in self.issues.items()))
+        return "\n".join(lines)
+
+
+class Tally:
+    """Running counts over the records of a run."""
+
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+        self.done = self.converted = self.skipped = self.failed = self.pages = 0
+        self.errors: Counter[str] = Counter()
+        self.issues: Counter[str] = Counter()
+
+    def add(self, record: Record) -> None:
+        self.done += 1
+        if record.status == "failed":
+            self.failed += 1
+            self.errors[record.error_code or "error"] += 1
+            return
+        if record.status == "skipped":
+            self.skipped += 1
+        else:
+            self.converted += 1
+            self.issues.update(record.issues)
+        self.pages += record.pages or 0
+
+    @property
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.start
+
+    def summary(self, **extra: object) -> Summary:
+        seconds = self.elapsed
+        worked = self.done - self.skipped
+        return Summary(
+            inputs=self.done, converted=self.converted, skipped=self.skipped,
+            failed=self.failed, pages=self.pages, seconds=round(seconds, 3),
+            docs_per_second=round(worked / seconds, 2) if seconds else 0.0,
+            pages_per_second=round(self.pages / seconds, 2) if seconds else 0.0,
+            errors=dict(self.errors.most_common()),
+            issues=dict(self.issues.most_common(TOP_ISSUES)), **extra)  # type: ignore[arg-type]

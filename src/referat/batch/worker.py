@@ -1,0 +1,217 @@
+"""Converting one input: what runs in a worker process (or a Dask task).
+
+:func:`process` never raises for a bad document: it returns a small :class:`Record` saying what
+was written (or skipped) or which :class:`~referat.errors.ReferatError` stopped it. The parsed
+document itself goes straight to disk (directory mode); only in JSON Lines and ``iter_parse``
+mode does it travel back to the parent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from .. import errors
+from ..api import parse
+from ..errors import InputNotFoundError, ReferatError, TooLargeError
+from ..limits import Limits
+from ..models import Meeting
+from ..vocabulary import Vocabulary
+from .inputs import sniff
+from .outputs import OutputPathError, output_rel, read_head, target_path, write_atomic
+
+Mode = Literal["dir", "jsonl", "objects"]
+Status = Literal["ok", "skipped", "failed"]
+RESERVED = frozenset({"summary.json", "errors.jsonl"})
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings shared by every task of a run (sent to each worker once)."""
+
+    out: str | None = None  # output directory (absolute) in "dir" mode
+    mode: Mode = "dir"
+    resume: bool = False
+    limits: Limits = field(default_factory=Limits)
+    vocabulary: str | None = None  # TOML file with extra vocabulary
+    timeout: float | None = None  # seconds per document
+    # "module:function" used instead of referat.parse (instrumentation, tests); called as
+    # fn(data: bytes, vocabulary=..., limits=...) -> Meeting
+    parse_fn: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    path: str  # as given: recorded in source.path and in error records
+    rel: str | None  # input path relative to the inputs' root (None: argument not found)
+    read_path: str | None = None  # where to read it, when it differs (Dask: absolute)
+    resume_sha: str | None = None  # JSON Lines resume: the sha256 already converted
+
+
+@dataclass(slots=True)
+class Record:
+    """The outcome for one input. ``error_*`` are set when ``status == "failed"``."""
+
+    path: str
+    status: Status
+    sha256: str | None = None
+    output: str | None = None  # relative to the output directory
+    format: str | None = None
+    pages: int | None = None
+    issues: tuple[str, ...] = ()
+    error_type: str | None = None
+    error_code: str | None = None
+    message: str | None = None
+    seconds: float = 0.0
+    payload: str | None = None  # JSON text (jsonl mode)
+    meeting: Meeting | None = None  # objects mode
+
+    def error(self) -> ReferatError:
+        """The error as a :class:`ReferatError` of its original class."""
+        cls = getattr(errors, self.error_type or "", None)
+        if not (isinstance(cls, type) and issubclass(cls, ReferatError)):
+            cls = OutputPathError if self.error_code == "output" else errors.InternalError
+        prefix = f"{self.path}: "
+        msg = self.message or ""
+        return cls(self.path, msg[len(prefix):] if msg.startswith(prefix) else msg)
+
+    def error_json(self) -> dict[str, object]:
+        return {"path": self.path, "sha256": self.sha256, "type": self.error_type,
+                "code": self.error_code, "message": self.message}
+
+
+def failed(path: str, exc: ReferatError, sha: str | None = None, seconds: float = 0.0) -> Record:
+    return Record(path, "failed", sha, error_type=type(exc).__name__, error_code=exc.code,
+                  message=f"{path}: {exc.reason}", seconds=seconds)
+
+
+class _Expired(BaseException):
+    """Raised by the soft timer; a BaseException so no ``except Exception`` swallows it."""
+
+
+@contextmanager
+def soft_timeout(seconds: float | None) -> Iterator[None]:
+    """Interrupt Python code after ``seconds`` (main thread only; else no-op)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def _alarm(signum: int, frame: object) -> None:
+        raise _Expired
+
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+_CACHE: dict[str, object] = {}
+
+
+def _parser(options: Options) -> Callable[..., Meeting]:
+    key = options.parse_fn or ""
+    if key not in _CACHE:
+        if options.parse_fn:
+            module, _, name = options.parse_fn.partition(":")
+            _CACHE[key] = getattr(importlib.import_module(module), name)
+        else:
+            _CACHE[key] = parse
+    return _CACHE[key]  # type: ignore[return-value]
+
+
+def _vocabulary(options: Options) -> Vocabulary | None:
+    if options.vocabulary is None:
+        return None
+    key = "vocab:" + options.vocabulary
+    if key not in _CACHE:
+        _CACHE[key] = Vocabulary.from_toml(options.vocabulary)
+    return _CACHE[key]  # type: ignore[return-value]
+
+
+def _read(task: Task, limits: Limits) -> bytes:
+    where = task.read_path or task.path
+    try:
+        size = os.stat(where).st_size
+        if os.path.isdir(where):
+            raise errors.UnsupportedFormatError(task.path, "is a directory, not a document")
+        if size > limits.max_bytes:
+            raise TooLargeError(task.path, limits.too_large_message("max_bytes", size))
+        with open(where, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise InputNotFoundError(task.path, "no such file") from None
+    except OSError as exc:
+        raise InputNotFoundError(task.path, f"cannot read the file ({exc.strerror})") from None
+
+
+def process(task: Task, options: Options, cancelled: threading.Event | None = None) -> Record:
+    """Convert one input; returns its :class:`Record` and never raises for bad input."""
+    start = time.perf_counter()
+    sha: str | None = None
+    try:
+        if task.rel is None:
+            raise InputNotFoundError(task.path, "no such file or directory, and no file "
+                                                "matches it as a pattern")
+        data = _read(task, options.limits)
+        sha = hashlib.sha256(data).hexdigest()
+        target: Path | None = None
+        rel: str | None = None
+        if options.mode == "dir":
+            assert options.out is not None
+            rel = output_rel(task.rel)
+            if rel in RESERVED:
+                raise OutputPathError(task.path, f"the output name {rel} is reserved for the "
+                                                 "run's own records")
+            target = target_path(Path(options.out), rel)
+            if options.resume:
+                head = read_head(target)
+                if head is not None and head[0] == sha:
+                    return Record(task.path, "skipped", sha, rel, pages=head[1],
+                                  seconds=time.perf_counter() - start)
+        elif options.resume and task.resume_sha == sha:
+            return Record(task.path, "skipped", sha, seconds=time.perf_counter() - start)
+        sniff(data, task.path)
+        try:
+            with soft_timeout(options.timeout):
+                meeting = _parser(options)(data, vocabulary=_vocabulary(options),
+                                           limits=options.limits)
+        except _Expired:
+            raise errors.ParseTimeoutError(
+                task.path, f"parsing took longer than the {options.timeout:g} s limit "
+                           "(--timeout)") from None
+        meeting.source.path = task.path
+        record = Record(task.path, "ok", sha, rel, meeting.source.format, meeting.source.pages,
+                        tuple(i.code for i in meeting.issues))
+        if cancelled is not None and cancelled.is_set():
+            raise errors.ParseTimeoutError(task.path, "cancelled after the time limit")
+        if options.mode == "dir":
+            assert target is not None
+            target = target_path(Path(options.out or "."), rel or "", create=True)
+            try:
+                write_atomic(target, meeting.model_dump_json(indent=2))
+            except OSError as exc:
+                raise OutputPathError(task.path, f"cannot write {target}: {exc}") from None
+        elif options.mode == "jsonl":
+            record.payload = meeting.model_dump_json()
+        else:
+            record.meeting = meeting
+    except ReferatError as exc:
+        return failed(task.path, exc, sha, time.perf_counter() - start)
+    except Exception as exc:  # a parse_fn that does not follow the contract
+        return failed(task.path, errors.InternalError(task.path, f"{type(exc).__name__}: {exc}"),
+                      sha, time.perf_counter() - start)
+    record.seconds = time.perf_counter() - start
+    return record
