@@ -1,0 +1,202 @@
+"""The HTML reader: markup to blocks, chrome dropped, on snippets and on the Aarhus pages."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+import regex
+
+from referat.blocks import Block
+from referat.readers import detect_format, read
+from referat.readers.html import read_html
+
+HTML = Path(__file__).parent / "samples" / "html"
+REFERAT = HTML / "aarhus-teknisk-udvalg-2025-10-01.html"
+DAGSORDEN = HTML / "aarhus-byraad-dagsorden.html"
+CHROME = ["Tilbage til forsiden", "Hent som PDF", "Kopier link", "Til toppen", "Print"]
+
+
+def blocks(html: str) -> list[Block]:
+    return read_html(html).blocks
+
+
+def texts(html: str) -> list[str]:
+    return [b.text for b in blocks(html)]
+
+
+@cache
+def page(path: Path) -> list[Block]:
+    doc = read(path.read_text(encoding="utf-8"), "html")
+    assert doc.format == "html"
+    return doc.blocks
+
+
+def test_headings_keep_level() -> None:
+    bs = blocks("<h1>Referat</h1><h3>Beslutning</h3><p>Godkendt.</p>")
+    assert [(b.kind, b.level, b.text) for b in bs] == [
+        ("heading", 1, "Referat"), ("heading", 3, "Beslutning"), ("para", 0, "Godkendt.")]
+
+
+def test_bold_only_lines_are_bold() -> None:
+    bs = blocks("<p><strong>Beslutning</strong>:</p><p><b>Delvis</b> fed</p>"
+                "<div><span style='font-weight: 700'>Bilag</span></div>")
+    assert [(b.text, b.bold) for b in bs] == [
+        ("Beslutning:", True), ("Delvis fed", False), ("Bilag", True)]
+
+
+def test_paragraphs_divs_and_br_are_separate_blocks() -> None:
+    html = "<div>Direkte tekst<p>Afsnit</p>efter<br>ny linje<br/><br/>sidste</div>"
+    assert texts(html) == ["Direkte tekst", "Afsnit", "efter", "ny linje", "sidste"]
+
+
+def test_inline_elements_join_without_breaks() -> None:
+    assert texts("<p>Sag <a href='x'>EMN-2025-1</a>, <i>åben</i>.</p>") == ["Sag EMN-2025-1, åben."]
+
+
+def test_nested_lists_are_flattened() -> None:
+    bs = blocks("<ul><li>Et<ul><li>Under</li></ul></li><li><p>To</p></li></ul>"
+                "<ol><li>Tre</li></ol>")
+    assert [(b.kind, b.text) for b in bs] == [
+        ("list_item", "Et"), ("list_item", "Under"), ("list_item", "To"), ("list_item", "Tre")]
+
+
+def test_dash_lines_become_list_items() -> None:
+    assert [(b.kind, b.text) for b in blocks("<div>- Punkt a</div>")] == [("list_item", "Punkt a")]
+
+
+def test_data_table_rows_share_a_table_id() -> None:
+    html = ("<p>Før</p><table><tr><th>Mødested:</th><td>Rådhuset</td></tr>"
+            "<tr><td>Dato:</td><td>1. maj<br>kl. 10</td></tr></table>"
+            "<table><tr><td>a</td><td>b</td></tr></table>")
+    bs = blocks(html)
+    rows = [b for b in bs if b.kind == "table_row"]
+    assert [r.cells for r in rows] == [("Mødested:", "Rådhuset"), ("Dato:", "1. maj\nkl. 10"),
+                                       ("a", "b")]
+    assert rows[0].table == rows[1].table != rows[2].table
+    assert rows[0].text == "Mødested:\tRådhuset"
+
+
+def test_layout_tables_do_not_swallow_the_document() -> None:
+    html = ("<table><tr><td><table><tr><td>Menu</td></tr></table></td><td>"
+            "<h2>1. Godkendelse</h2><p>Tekst</p><table><tr><td>Sagsnr.:</td><td>22-1</td></tr>"
+            "</table></td></tr></table>")
+    bs = blocks(html)
+    assert [(b.kind, b.text) for b in bs] == [
+        ("para", "Menu"), ("heading", "1. Godkendelse"), ("para", "Tekst"),
+        ("table_row", "Sagsnr.:\t22-1")]
+
+
+def test_single_column_table_is_layout() -> None:
+    assert [b.kind for b in blocks("<table><tr><td>A</td></tr><tr><td>B</td></tr></table>")] == [
+        "para", "para"]
+
+
+def test_number_cell_joins_heading_of_layout_row() -> None:
+    html = ("<table><tr><th>Punkt</th><th>Titel</th></tr>"
+            "<tr><td><span>7</span></td><td><h2>Budget</h2><div>Tekst</div></td><td></td></tr>"
+            "</table>")
+    bs = blocks(html)
+    assert bs[0].kind == "table_row"
+    assert [(b.kind, b.text) for b in bs[1:]] == [("heading", "7 Budget"), ("para", "Tekst")]
+
+
+def test_chrome_is_dropped() -> None:
+    html = """
+      <nav><a href="/">Forside</a></nav><header><p>Kommunens logo</p></header>
+      <script>var x = "<p>Nej</p>";</script><style>p {}</style><noscript>Slå JS til</noscript>
+      <div id="cookie-banner"><p>Vi bruger cookies</p><button>OK</button></div>
+      <div class="modal"><h4>Kopier link</h4></div>
+      <form action="/s"><input name="q"><button>Søg</button></form>
+      <a href="/">Tilbage til forsiden</a>
+      <h1>Referat</h1>
+      <ul class="dropdown-menu"><li>Mere</li></ul>
+      <p><span class="label" role="button">PDF</span><a href="b.pdf">Bilag 1</a></p>
+      <p><a href="#">Hent som PDF</a></p><p>Print</p><p>Til toppen</p><p>.</p>
+      <footer><p>Kontakt os</p></footer>"""
+    assert texts(html) == ["Referat", "Bilag 1"]
+
+
+def test_whole_page_form_and_heading_button_are_kept() -> None:
+    html = ("<form id='aspnetForm'><h2>Dagsorden</h2><p>Indhold</p></form>"
+            "<button class='overskrift-btn'><h2>Punkt 1</h2></button>")
+    assert texts(html) == ["Dagsorden", "Indhold", "Punkt 1"]
+
+
+def test_header_inside_article_is_content() -> None:
+    html = "<article><header><h1>Referat</h1></header><p>Tekst</p></article>"
+    assert texts(html) == ["Referat", "Tekst"]
+
+
+def test_entities_and_nbsp_are_decoded() -> None:
+    assert texts("<p>Ø&amp;Å&nbsp;&#8211;&nbsp;&eacute; &quot;x&quot;\u00ad</p>") == [
+        'Ø&Å – é "x"']
+
+
+def test_nbsp_runs_are_column_breaks() -> None:
+    html = ("<div>1&nbsp;&nbsp; &nbsp;Mad til ældre&nbsp;&nbsp;&nbsp;S</div>"
+            "<div>2&nbsp;&nbsp;Bus</div>")
+    bs = blocks(html)
+    assert [b.cells for b in bs] == [("1", "Mad til ældre", "S"), ("2", "Bus")]
+    assert bs[0].table == bs[1].table != 0
+
+
+def test_line_is_a_running_element_index() -> None:
+    lines = [b.line for b in blocks("<p>a</p><div><span>x</span></div><p>b</p>")]
+    assert lines == sorted(lines) and len(set(lines)) == 3
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html></html>", "<<<>>>", "<p>", "\x00"])
+def test_degenerate_input_gives_no_blocks_and_no_error(html: str) -> None:
+    assert read_html(html).format == "html"
+
+
+def test_fragment_detection() -> None:
+    page_text = REFERAT.read_text(encoding="utf-8")
+    assert detect_format(page_text) == "html"
+    assert detect_format(DAGSORDEN.read_bytes()) == "html"
+    start = page_text.index('<table id="dagsordenDetaljer"')
+    assert detect_format(page_text[start:start + 30000]) == "html"
+
+
+# --- the Aarhus pages -------------------------------------------------------------------------
+
+def _item_headings(bs: list[Block]) -> list[str]:
+    return [b.text for b in bs if b.kind == "heading" and b.level == 2 and b.text[:1].isdigit()]
+
+
+@pytest.mark.parametrize("path", [REFERAT, DAGSORDEN], ids=["referat", "dagsorden"])
+def test_aarhus_items_in_order_without_chrome(path: Path) -> None:
+    bs = page(path)
+    numbers = [int(t.split()[0]) for t in _item_headings(bs)]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 6
+    for b in bs:
+        for t in b.cells or (b.text,):
+            assert t.strip() == t and "\u00a0" not in t and "<" not in t
+        assert b.text not in CHROME and b.text != "PDF"
+        assert not regex.fullmatch(r"\d+", b.text)  # attachment counters, badges
+
+
+def test_aarhus_referat_item_structure() -> None:
+    bs = page(REFERAT)
+    kinds = [(b.kind, b.text) for b in bs]
+    assert kinds[0] == ("heading", "Referat 1. oktober 2025 kl. 15.45")
+    assert ("table_row", "Mødested:\tUdvalgsværelse 398") in kinds
+    i = kinds.index(("heading", "2 Udviklingsplan Aarhus Ø - endelig vedtagelse"))
+    after = [t for _, t in kinds[i + 1:]]
+    assert after[0] == "EMN-2025-009242"
+    order = ["Beslutninger", "Resume", "Beslutningspunkter", "Sagsforløb", "Bilag"]
+    positions = [after.index(h) for h in order]
+    assert positions == sorted(positions)
+    chain = after[after.index("Sagsforløb") + 1:after.index("Bilag")]
+    assert chain[:3] == ["Udvalg: Magistraten", "Dato: 02-09-2025", "Punktnummer: 12"]
+    bilag = kinds[i + 1 + after.index("Bilag") + 1]
+    assert bilag == ("list_item", "Indstilling")
+
+
+def test_aarhus_dagsorden_case_numbers_follow_headings() -> None:
+    bs = page(DAGSORDEN)
+    for i, b in enumerate(bs):
+        if b.kind == "heading" and b.level == 2 and b.text[:1].isdigit():
+            assert regex.fullmatch(r"EMN-\d{4}-\d+", bs[i + 1].text), b.text
