@@ -1,0 +1,66 @@
+"""Running headers and footers: lines in a page's top or bottom margin that repeat across pages.
+
+A line is chrome when the same text (digits masked) stands at the same height on many pages and
+either never changes ("Integrationsudvalget, 22-08-2022", a logo caption) or changes only by a
+number that follows the page number ("Side 3 af 13", "- 4 -"). Text whose digits change in any
+other way (a case number under each item's heading) is content. Page-number lines are also
+dropped on their own, so a one-page document loses its "Side 1 af 1".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import regex
+
+from .pdf_layout import Line
+
+_BAND = 0.1  # share of the page height that counts as top or bottom margin
+_EDGE_LINES = 3  # only the first and last few lines of a page can be chrome
+_DIGITS = regex.compile(r"\d+")
+_PAGE_NUMBER = regex.compile(
+    r"^\s*(?:(?:side|page|s\.)\s*\d+(?:\s*(?:af|of|/|ud af)\s*\d+)?|[-–]?\s*\d{1,4}\s*[-–]?|"
+    r"\d+\s*/\s*\d+)\s*$",
+    regex.IGNORECASE,
+)
+
+
+def _key(line: Line, height: float, top: bool) -> tuple[bool, int, str]:
+    pos = line.top if top else height - line.bottom
+    text = _DIGITS.sub("#", regex.sub(r"\s+", " ", line.text.casefold()).strip())
+    return top, round(pos / 3), text
+
+
+def find_chrome(pages: list[list[Line]], heights: list[float]) -> set[int]:
+    """``id()`` of every line judged a running header or footer."""
+    groups: dict[tuple[bool, int, str], list[tuple[int, Line]]] = defaultdict(list)
+    chrome: set[int] = set()
+    for pno, (lines, height) in enumerate(zip(pages, heights, strict=True), start=1):
+        for k, ln in enumerate(lines):
+            top_band = k < _EDGE_LINES and ln.bottom <= height * _BAND
+            bottom_band = k >= len(lines) - _EDGE_LINES and ln.top >= height * (1 - _BAND)
+            if not (top_band or bottom_band):
+                continue
+            if _PAGE_NUMBER.match(ln.text):
+                chrome.add(id(ln))
+                continue
+            groups[_key(ln, height, top_band)].append((pno, ln))
+    need = max(2, int(0.4 * len(pages) + 0.5))
+    for members in groups.values():
+        if len({p for p, _ in members}) < need:
+            continue
+        texts = {ln.text.strip() for _, ln in members}
+        if len(texts) == 1 or _follows_page(members):
+            chrome.update(id(ln) for _, ln in members)
+    return chrome
+
+
+def _follows_page(members: list[tuple[int, Line]]) -> bool:
+    """Some number in every occurrence is the page number plus one fixed offset."""
+    common: set[int] | None = None
+    for pno, ln in members:
+        offsets = {int(d) - pno for d in _DIGITS.findall(ln.text) if len(d) <= 5}
+        common = offsets if common is None else common & offsets
+        if not common:
+            return False
+    return bool(common)

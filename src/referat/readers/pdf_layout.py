@@ -1,0 +1,169 @@
+"""Lines to paragraphs: what a PDF's geometry says about where a paragraph ends.
+
+A :class:`Line` is one text line of a page with its box, font size and weight. Lines are joined
+into one paragraph while they continue one another: same style, no extra vertical gap, and the
+previous line was *full* (the next line's first word would not have fitted at its end, so the
+typesetter had to wrap). A word hyphenated at a line end is joined ("kommu-" + "nen"), while
+real hyphens stay ("Børne- og Ungeudvalget", "p-huse", "2019-2021").
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from ..blocks import Block, BlockKind
+from ._clean import normalize, split_bullet, squash
+
+_BULLET_START = regex.compile(r"^\s*[•·◦▪‣∙●○■□\u0335]")
+_DASH_START = regex.compile(r"^\s*[-–]\s+\S")
+_NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zæøå][.)]|[ivx]{1,4}\))\s+\S", regex.IGNORECASE)
+_HYPHENATED = regex.compile(r"(?<=[\p{L}])-$")
+_DIGIT_HYPHEN = regex.compile(r"(?<=\d)-$")
+_LABEL = regex.compile(r"^[\p{Lu}][\p{L}.\- ]{0,25}:\s")
+_ENDS_NUMBER = regex.compile(r"\s\d{1,4}$")
+_FRAGMENT = regex.compile(r"(?:^|[^\p{L}\d])([\p{L}]+)-$")
+_CONJUNCTION = regex.compile(r"^(?:og|eller|samt|el\.|and|or|til|som)\b", regex.IGNORECASE)
+_SENTENCE_END = regex.compile(r"[.!?:]\s*$")
+_LEADER_END = regex.compile(r"(?:\.{3,}|…{2,}|_{3,})\s*\d{1,4}\s*$")
+# Bullet glyphs set in symbol fonts arrive as private-use code points.
+_PRIVATE_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "•", "\uf0d8": "•",
+                                  "\uf0fc": "•", "\uf06e": "▪", "\u2212": "-"})
+
+
+@dataclass(slots=True)
+class Line:
+    """One text line of a page, in PDF points (``top`` grows downwards)."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    first_word: float  # width of the first word, to judge whether it would have fitted above
+    nchars: int = 0
+    index: int = 0  # running line number in the document
+
+
+@dataclass(slots=True)
+class TableRow:
+    cells: tuple[str, ...]
+    page: int
+    top: float
+    table: int
+
+
+@dataclass(slots=True)
+class Layout:
+    """Document-wide measures the paragraph rules compare against."""
+
+    body_size: float
+    right: float
+    gap: float
+    heading_levels: dict[float, int] = field(default_factory=dict)
+
+
+def measure(lines: list[Line]) -> Layout:
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[ln.size] += ln.nchars
+    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    body_lines = [ln for ln in lines if abs(ln.size - body) < 0.6]
+    rights = sorted(ln.x1 for ln in body_lines) or [0.0]
+    right = rights[min(len(rights) - 1, int(len(rights) * 0.97))]
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(body_lines)
+            if a.page == b.page and 0 <= b.top - a.bottom < 2 * body]
+    gap = statistics.median(gaps) if gaps else body * 0.2
+    bigger = sorted({round(s * 2) / 2 for s in sizes if s > body + 1.0}, reverse=True)
+    return Layout(body, right, gap, {s: i + 1 for i, s in enumerate(bigger)})
+
+
+def join_lines(a: str, b: str) -> str:
+    """Join two wrapped lines, undoing end-of-line hyphenation but keeping real hyphens."""
+    if a.endswith("\u00ad"):
+        return a[:-1] + b
+    if _HYPHENATED.search(a):
+        if _CONJUNCTION.match(b):
+            return f"{a} {b}"  # "Børne- og Ungeudvalget"
+        frag = _FRAGMENT.search(a)
+        if frag and len(frag.group(1)) >= 2 and not frag.group(1).isupper() and \
+                b[:1].islower():
+            return a[:-1] + b  # "kommu-" + "nen"
+        return a + b  # "p-" + "huse", "EU-" + "borgere"
+    if _DIGIT_HYPHEN.search(a) and not _CONJUNCTION.match(b):
+        return a + b  # "2019-" + "2021", "2030-" + "fremskrivning"
+    return f"{a} {b}"
+
+
+def _starts_item(ln: Line, prev: Line) -> bool:
+    if _BULLET_START.match(ln.text):
+        return True
+    ends = bool(_SENTENCE_END.search(prev.text)) or prev.text.rstrip().endswith((";", ","))
+    return ends and bool(_DASH_START.match(ln.text) or _NUMBERED.match(ln.text))
+
+
+def _continues(prev: Line, ln: Line, lay: Layout) -> bool:
+    """Does ``ln`` continue the paragraph whose last line is ``prev``?"""
+    if ln.bold != prev.bold or abs(ln.size - prev.size) > 0.6:
+        return False
+    if _starts_item(ln, prev) or _LEADER_END.search(prev.text):
+        return False
+    if _LEADER_END.search(ln.text) and _ENDS_NUMBER.search(prev.text):
+        return False  # a TOC entry without leaders, then the next entry
+    if _SENTENCE_END.search(prev.text) and _LABEL.match(ln.text):
+        return False  # "Udvalg: ...", "Dato: ..." after a finished sentence
+    space = 0.3 * ln.size
+    if prev.x1 + space + ln.first_word < lay.right - 1.0:
+        return False  # the first word would have fitted: the paragraph ended there
+    if ln.page != prev.page:
+        return True
+    return ln.top - prev.bottom <= lay.gap + 0.45 * ln.size
+
+
+def _block(lines: list[Line], lay: Layout) -> Block:
+    text = lines[0].text
+    for ln in lines[1:]:
+        text = join_lines(text, ln.text)
+    text = squash(normalize(text))
+    first = lines[0]
+    level = lay.heading_levels.get(round(first.size * 2) / 2, 0)
+    big = first.bold or first.size >= 1.3 * lay.body_size
+    if level and big and len(text) < 300 and not _LEADER_END.search(text):
+        return Block("heading", text, first.index, first.page, level=level, bold=first.bold)
+    is_item, rest = split_bullet(text)
+    kind: BlockKind = "list_item" if is_item else "para"
+    return Block(kind, rest if is_item else text, first.index, first.page, bold=first.bold)
+
+
+def assemble(stream: list[Line | TableRow], lay: Layout) -> list[Block]:
+    """Lines and table rows in reading order -> paragraphs and table rows."""
+    blocks: list[Block] = []
+    para: list[Line] = []
+    for obj in stream:
+        if isinstance(obj, TableRow):
+            if para:
+                blocks.append(_block(para, lay))
+                para = []
+            blocks.append(Block("table_row", "\t".join(obj.cells), 0, obj.page,
+                                cells=obj.cells, table=obj.table))
+            continue
+        if para and _continues(para[-1], obj, lay):
+            para.append(obj)
+            continue
+        if para:
+            blocks.append(_block(para, lay))
+        para = [obj]
+    if para:
+        blocks.append(_block(para, lay))
+    return blocks
+
+
+def clean_line(text: str) -> str:
+    return text.translate(_PRIVATE_BULLETS)
