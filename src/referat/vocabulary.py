@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 
@@ -103,6 +103,10 @@ COMMITTEE_SUFFIXES = [
     "styregruppen", "borgermødet",
 ]
 
+# Labels of case references (the patterns themselves live in parsers/casenumbers.py).
+CASE_LABELS = ["Sagsnr.", "Sag nr.", "Sag", "Sagsid.", "J.nr.", "Journalnr.", "Dok.nr.", "Dok.",
+               "Dokumentnr.", "KLE"]
+
 TOC_HEADINGS = ["Indholdsfortegnelse", "Dagsordenspunkter", "Indhold", "Punkter på dagsordenen"]
 
 # Words that mark an item (or a TOC line) as closed, or explicitly open.
@@ -178,7 +182,8 @@ class Vocabulary:
                 if not isinstance(value, Sequence) or isinstance(value, str):
                     raise ValueError(f"vocabulary key {key!r} takes a list of strings")
                 kw[key] = [*current, *(str(w) for w in value)]
-        return Vocabulary(**{**self.__dict__, **kw})
+        base = {f.name: getattr(self, f.name) for f in fields(self)}
+        return Vocabulary(**{**base, **kw})
 
     # --- lookups -----------------------------------------------------------------------------
 
@@ -290,6 +295,7 @@ class Vocabulary:
         """Every structural word (for tests that prove nothing else is dropped)."""
         words: set[str] = set()
         for group in (*self.sections.values(), *self.labels.values(), self.toc_headings,
+                      CASE_LABELS,
                       self.closed_markers, self.open_markers, *self.document_types.values(),
                       self.chrome):
             for w in group:

@@ -23,9 +23,6 @@ _LABELLED = regex.compile(
     + rf")\.?\s*[:.]?\s*(?P<value>{VALUE})",
     regex.IGNORECASE,
 )
-_IGNORED_LABELS = regex.compile(
-    r"(?:Sags)?initialer\s*:?\s*\S+|Sagsbehandler\s*:?.*$", regex.IGNORECASE
-)
 _BARE = regex.compile(rf"^(?:(?:Åbent|Åben|Lukket)\s*[-–:]?\s*)?(?P<value>{VALUE})\s*-?$")
 _KLE = regex.compile(r"^\d\d\.\d\d(?:\.\d\d)?$")
 _LOOKS_LIKE_CASE = regex.compile(
@@ -60,8 +57,6 @@ def parse_labelled(line: str) -> tuple[CaseRef, str]:
         if getattr(ref, field) is None:
             setattr(ref, field, value)
         rest = rest.replace(m.group(0), " ", 1)
-    if ref:
-        rest = _IGNORED_LABELS.sub(" ", rest)
     return ref, regex.sub(r"[\s/|,]+", " ", rest).strip()
 
 

@@ -184,8 +184,9 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
     toc: list[TocEntry] = []
     t = _toc_start(blocks, vocab)
     body_start = 0
+    toc_notes: list[str] = []
     if t is not None:
-        toc, body_start = parse_toc(blocks, t + 1, vocab)
+        toc, body_start = parse_toc(blocks, t + 1, vocab, toc_notes)
         if not toc:
             body_start = t + 1
     starts = find_item_starts(blocks, body_start, vocab, toc)
@@ -199,7 +200,7 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
                       committee=header.committee, date=header.date,
                       start_time=header.start_time, end_time=header.end_time,
                       location=header.location, participants=header.participants, toc=toc,
-                      notes=header.notes)
+                      notes=header.notes + toc_notes)
     between_end = starts[0].index if starts else len(blocks)
     leading = _leading_refs(blocks, starts, vocab)
     for b in blocks[body_start if t is not None else header_end: between_end]:

@@ -23,8 +23,12 @@ _TITLE_NOISE = regex.compile(
     r"(?:af|fra|til|for)\s+møde)\b",
     regex.IGNORECASE,
 )
-_NAME_SPLIT = regex.compile(r"\s*(?:,|;|\s+og\s+|\s+samt\s+)\s*(?![^()]*\))")
-_ABSENT_MARK = regex.compile(r"\((?:fravær|fraværende|afbud|afbud)\)", regex.IGNORECASE)
+_NAME_SPLIT = regex.compile(r"\s*(?:,|;|\s+og\s+)\s*(?![^()]*\))")
+_NAME_LIKE = regex.compile(
+    r"^(?:(?:Formand|Næstformand|Borgmester|Overborgmester|Rådmand)\s*:?\s+)?"
+    r"[\p{Lu}][\p{L}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|von|van|de|la|af)){0,5}$"
+)
+_ABSENT_MARK = regex.compile(r"\((?:fravær|fraværende|afbud|ved afbud)\)", regex.IGNORECASE)
 
 
 @dataclass
@@ -41,7 +45,7 @@ class Header:
 
 
 def _split_names(value: str) -> list[str]:
-    value = regex.sub(r"\s+ved\s+afbud\b\.?", " (afbud),", value, flags=regex.IGNORECASE)
+    value = regex.sub(r"\s+(ved\s+afbud)\b\.?", r" (\1),", value, flags=regex.IGNORECASE)
     return [n.strip(" .-–•") for n in _NAME_SPLIT.split(value) if n.strip(" .-–•")]
 
 
@@ -54,7 +58,9 @@ def _participant(raw: str, *, absent: bool) -> Participant | None:
         name, note = m.group(1).strip(), m.group(2).strip(" -–") or None
     if note == "()":
         note = None
-    if not name or len(name) > 80:
+    if mark is not None and note is None and " " in mark.group(0):
+        note = mark.group(0).strip("()")
+    if not _NAME_LIKE.match(name) or (name.isupper() and len(name) > 4):
         return None
     return Participant(name=name, absent=absent or mark is not None, note=note)
 
@@ -70,6 +76,10 @@ def committee_from_title(title: str, vocab: Vocabulary) -> str | None:
 def _split_inline_labels(text: str, vocab: Vocabulary) -> list[str]:
     """``"Mødested: X Tilstede: A, B"`` -> two lines (only labels that carry a colon)."""
     words = sorted({w for ws in vocab.labels.values() for w in ws}, key=len, reverse=True)
+    text = regex.sub(rf"\s+(?=(?:{'|'.join(map(regex.escape, vocab.toc_headings))})\b)", "\n",
+                     text)
+    if "\n" in text:
+        return [p for chunk in text.split("\n") for p in _split_inline_labels(chunk, vocab)]
     alt = "|".join(regex.escape(w) for w in words)
     parts = regex.split(rf"(?<=\S)\s+(?=(?:{alt})\s*:)", text)
     return [p for p in parts if p.strip()]
@@ -109,7 +119,7 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
                 current = None
             continue
         if current in ("participants", "absent") and b.kind in ("list_item", "para") and \
-                len(text) < 5000 and not find_date(text):
+                _names_line(text):
             _apply(h, current, text)
             continue
         if current in ("date", "location", "committee", "end", "note"):
@@ -142,6 +152,13 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
     return h
 
 
+def _names_line(text: str) -> bool:
+    """A line that continues a list of names (most of its pieces look like names)."""
+    pieces = _split_names(text)
+    good = sum(1 for p in pieces if _participant(p, absent=False) is not None)
+    return bool(pieces) and good >= max(1, len(pieces) * 0.6)
+
+
 def _times(text: str, h: Header) -> tuple[str | None, str | None]:
     start, end = find_times(text)
     return start or h.start_time, end or h.end_time
@@ -166,10 +183,12 @@ def _apply(h: Header, field_: str, value: str) -> None:
     elif field_ in ("participants", "absent"):
         absent = field_ == "absent"
         if absent and value.strip(" .").casefold() in ("ingen", "-", ""):
+            h.notes.append(f"{'Fraværende' if absent else 'Deltagere'}: {value}")
             return
         for raw in _split_names(value):
             p = _participant(raw, absent=absent)
             if p is None:
+                h.notes.append(raw)
                 continue
             same = next((q for q in h.participants if q.name == p.name), None)
             if same is not None:

@@ -7,7 +7,10 @@ import regex
 _MARK = regex.compile(r"^\s*[-•·]?\s*(?:\(?(?:\d{1,2}|[a-z])\s*[.)]|\d{1,2}\s*:)\s*(?=\S)",
                       regex.IGNORECASE)
 _AND = regex.compile(r"^(?:at|og)\s", regex.IGNORECASE)
-_AT = regex.compile(r"(?:^|,|:)\s*(?P<at>at\s+\S.*)$", regex.IGNORECASE)
+_AT = regex.compile(
+    r"(?:^|,|:|\b(?:indstiller|foreslår|anbefaler|indstilles|foreslås))\s*(?P<at>at\s+\S.*)$",
+    regex.IGNORECASE,
+)
 
 
 def parse_recommendations(blocks: list[tuple[str, str]]) -> list[str]:

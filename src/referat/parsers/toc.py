@@ -61,9 +61,15 @@ def _entry(text: str, vocab: Vocabulary) -> TocEntry | None:
     return TocEntry(number=number, title=title, page=page, closed=closed or closed2)
 
 
-def parse_toc(blocks: list[Block], start: int, vocab: Vocabulary) -> tuple[list[TocEntry], int]:
-    """Entries from ``blocks[start:]``; returns them and the index just after the TOC."""
+def parse_toc(blocks: list[Block], start: int, vocab: Vocabulary,
+              skipped: list[str] | None = None) -> tuple[list[TocEntry], int]:
+    """Entries from ``blocks[start:]``; returns them and the index just after the TOC.
+
+    Lines inside the TOC that are not entries (column heads, the committee repeated) are
+    appended to ``skipped`` so that nothing is lost.
+    """
     entries: list[TocEntry] = []
+    skipped = skipped if skipped is not None else []
     i = start
     misses = 0
     restarted = False
@@ -107,11 +113,14 @@ def parse_toc(blocks: list[Block], start: int, vocab: Vocabulary) -> tuple[list[
         misses += 1
         if entries or misses > 3:
             break
+        skipped.append(text)
         i += 1
     if pending is not None:
         i -= 1
     if not entries:
+        skipped.clear()
         return [], start
     if len(entries) <= 2 and not restarted and all(e.page is None for e in entries):
+        skipped.clear()
         return [], start  # an empty TOC heading followed by the first item, not a TOC
     return entries, i

@@ -1,0 +1,61 @@
+"""Nothing in a sample's text is lost: every word of the source ends up in some field.
+
+Only structural labels (the vocabulary's headings and field labels) may be absorbed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regex
+
+import referat
+from referat.vocabulary import Vocabulary
+
+SAMPLES = Path(__file__).parent / "samples"
+TEXT_SAMPLES = sorted([*SAMPLES.glob("*.txt"), *SAMPLES.glob("*.md"), *SAMPLES.glob("pages/*.txt")])
+_WORD = regex.compile(r"[\p{L}\d]+")
+_MARKUP = regex.compile(r"<[^>]+>|\]\([^)]*\)|[#*_\\|]")
+
+
+def _strings(node: Any) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for v in node.values():
+            yield from _strings(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _strings(v)
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
+@pytest.mark.parametrize("sample", TEXT_SAMPLES, ids=lambda p: p.relative_to(SAMPLES).as_posix())
+def test_every_word_survives(sample: Path) -> None:
+    source = sample.read_text(encoding="utf-8")
+    data = referat.parse(sample).model_dump(mode="json")
+    data.pop("source")
+    out = set()
+    for s in _strings(data):
+        out |= _words(s)
+    for d in (data["date"],):
+        if d:
+            out |= _words(d)
+    structural = Vocabulary.default().all_words
+    lost = _words(_MARKUP.sub(" ", source)) - out - structural
+    # dates and times are kept as values (2022-08-22, 16:30), not as their printed words
+    lost = {w for w in lost if not w.isdigit() and w not in _MONTHS_AND_DAYS}
+    assert not lost, f"words lost from {sample.name}: {sorted(lost)[:40]}"
+
+
+_MONTHS_AND_DAYS = {
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+    "oktober", "november", "december", "mandag", "tirsdag", "onsdag", "torsdag", "fredag",
+    "lørdag", "søndag", "d", "den", "kl", "og",
+}
