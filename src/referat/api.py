@@ -27,10 +27,19 @@ Source = str | bytes | os.PathLike[str]
 _FORMATS = ("text", "markdown", "pdf", "html")
 
 
+_DOC_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".html", ".htm", ".xhtml")
+
+
 def _looks_like_path(s: str) -> bool:
-    return "\n" not in s and len(s) < 4096 and (
-        os.sep in s or s.endswith((".txt", ".md", ".pdf", ".html", ".htm", ".json"))
-    )
+    """A str is a path if it names an existing file, or is one short line ending like one."""
+    if "\n" in s or len(s) > 1024:
+        return False
+    try:
+        if os.path.exists(s):
+            return True
+    except (OSError, ValueError):
+        return False
+    return s.strip().lower().endswith(_DOC_SUFFIXES) and len(s.split()) <= 8
 
 
 def load(source: Source, limits: Limits) -> tuple[bytes | str, str | None, str]:
