@@ -200,3 +200,12 @@ def test_aarhus_dagsorden_case_numbers_follow_headings() -> None:
     for i, b in enumerate(bs):
         if b.kind == "heading" and b.level == 2 and b.text[:1].isdigit():
             assert regex.fullmatch(r"EMN-\d{4}-\d+", bs[i + 1].text), b.text
+
+
+@pytest.mark.parametrize("html", [
+    "<div>" * 3000 + "dyb" + "</div>" * 3000,
+    "<table><tr><td>" * 1000 + "dyb" + "</td></tr></table>" * 1000,
+    "<ul><li>" * 1000 + "dyb",
+])
+def test_deep_nesting_does_not_overflow(html: str) -> None:
+    assert texts(html) == ["dyb"]

@@ -37,7 +37,7 @@ _NUMBER_CELL = regex.compile(
     r"^(?:punkt|pkt\.?|sag(?:\s+nr\.?)?|nr\.?)?\s*\d{1,4}(?:\.\d{1,3})*\s*[.:)]?$", regex.IGNORECASE
 )
 _HEADINGS = "h1,h2,h3,h4,h5,h6"
-_MAX_DEPTH = 400
+_MAX_DEPTH = 150  # deeper markup is read as plain text (each level costs up to 3 frames)
 _MAX_CHROME = 80  # longer lines are never chrome; skips the vocabulary lookup
 _LAYOUT_BLOCKS = 4  # a cell with this many block elements holds sections, not a value
 
