@@ -181,15 +181,15 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
         print()
         return 0
-    head = f"{'file':44} {'gold':>4} {'got':>4} {'F1':>4} {'titl':>4} {'case':>4} {'fin':>4}"
+    head = f"{'file':52} {'gold':>4} {'got':>4} {'F1':>4} {'titl':>4} {'case':>4} {'fin':>4}"
     print(head)
     for r in rows:
-        print(f"{r['file'][:44]:44} {r['golden_items']:4} {r['parsed_items']:4} "
+        print(f"{r['file'][:52]:52} {r['golden_items']:4} {r['parsed_items']:4} "
               f"{_fmt(r['item_f1'])} {_fmt(r['titles_exact'])} {_fmt(r['case_numbers'])} "
               f"{_fmt(r['final_decisions'])}" + (f"  ERROR {r['error']}" if r["error"] else ""))
     print("-" * len(head))
     for name, t in report["totals"].items():
-        print(f"{'TOTAL ' + name:44} {t['golden_items']:4} {t['parsed_items']:4} "
+        print(f"{'TOTAL ' + name:52} {t['golden_items']:4} {t['parsed_items']:4} "
               f"{_fmt(t['item_f1'])} {_fmt(t['titles_exact'])} {_fmt(t['case_numbers'])} "
               f"{_fmt(t['final_decisions'])}")
     if not rows:

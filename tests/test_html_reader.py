@@ -209,3 +209,11 @@ def test_aarhus_dagsorden_case_numbers_follow_headings() -> None:
 ])
 def test_deep_nesting_does_not_overflow(html: str) -> None:
     assert texts(html) == ["dyb"]
+
+
+def test_definition_list_is_a_table_of_label_value_rows() -> None:
+    bs = blocks("<dl><dt>Mødedato:</dt><dd>1. maj 2024</dd><dt>Sted</dt><dd>Rådhuset</dd>"
+                "<dd>Lokale 2</dd></dl><dl><dd>løs</dd></dl>")
+    assert [(b.kind, b.cells or b.text) for b in bs] == [
+        ("table_row", ("Mødedato:", "1. maj 2024")), ("table_row", ("Sted", "Rådhuset", "Lokale 2")),
+        ("para", "løs")]

@@ -170,7 +170,8 @@ class _Walker:
             sub = replace(sub, kind="list_item")
         elif tag == "pre":
             sub = replace(sub, pre=True)
-        if tag == "table" and self.table(node, sub, depth):
+        if (tag == "table" and self.table(node, sub, depth)) or \
+                (tag == "dl" and self.definitions(node, sub, depth)):
             return
         if tag == "tr":
             self.layout_row(node, sub, depth)
@@ -194,21 +195,43 @@ class _Walker:
             if any(_is_layout_cell(c) for c in cells):
                 self.layout_cells(cells, ctx, depth)
                 continue
-            line = self.counter
-            texts: list[str] = []
-            bolds: list[bool] = []
-            for cell in cells:
-                inner = _Walker(self.vocab, self.counter)
-                inner.walk(cell, replace(ctx, kind="para", level=0), depth + 1)
-                inner.flush()
-                self.counter = inner.counter
-                texts.append("\n".join(b.text for b in inner.blocks))
-                bolds.extend(b.bold for b in inner.blocks)
-            self._tab_table = False
-            if any(texts):
-                cells_t = tuple(texts)
-                self.blocks.append(Block("table_row", "\t".join(cells_t), line, cells=cells_t,
-                                         table=tid, bold=bool(bolds) and all(bolds)))
+            self.row(cells, tid, ctx, depth)
+        return True
+
+    def row(self, cells: list[LexborNode], tid: int, ctx: _Ctx, depth: int) -> None:
+        """One ``table_row`` block from cells holding values (lines inside a cell kept)."""
+        line = self.counter
+        texts: list[str] = []
+        bolds: list[bool] = []
+        for cell in cells:
+            inner = _Walker(self.vocab, self.counter)
+            inner.walk(cell, replace(ctx, kind="para", level=0), depth + 1)
+            inner.flush()
+            self.counter = inner.counter
+            texts.append("\n".join(b.text for b in inner.blocks))
+            bolds.extend(b.bold for b in inner.blocks)
+        self._tab_table = False
+        if any(texts):
+            cells_t = tuple(texts)
+            self.blocks.append(Block("table_row", "\t".join(cells_t), line, cells=cells_t,
+                                     table=tid, bold=bool(bolds) and all(bolds)))
+
+    def definitions(self, node: LexborNode, ctx: _Ctx, depth: int) -> bool:
+        """``<dl>`` of terms and values: one row per ``<dt>`` with its ``<dd>``s."""
+        rows: list[list[LexborNode]] = []
+        for child in node.iter():
+            if child.tag == "dt":
+                rows.append([child])
+            elif child.tag == "dd" and rows:
+                rows[-1].append(child)
+            elif child.tag in ("dt", "dd") or child.tag == "div":
+                return False  # values without terms, or grouped entries: walk as text
+        if not rows or any(_is_layout_cell(c) for r in rows for c in r):
+            return False
+        self.table_id += 1
+        for cells in rows:
+            self.counter += 1
+            self.row(cells, self.table_id, ctx, depth)
         return True
 
     def layout_row(self, node: LexborNode, ctx: _Ctx, depth: int) -> None:
