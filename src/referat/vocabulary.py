@@ -130,8 +130,7 @@ CHROME = [
 
 
 def _norm(text: str) -> str:
-    text = regex.sub(r"[\s\u00a0]+", " ", text).strip().strip(":;.-–|* ").strip()
-    return text.casefold()
+    return " ".join(text.split()).strip(":;.-–|* ").strip().casefold()
 
 
 @dataclass(frozen=True)
@@ -257,13 +256,39 @@ class Vocabulary:
         label = m.group(1)
         return self._label_index[label.casefold()], label, line[m.end():].strip(" |")
 
+    @cached_property
+    def _doctype_regexes(self) -> list[tuple[str, regex.Pattern[str]]]:
+        return [(dtype, regex.compile(rf"\b(?:{'|'.join(regex.escape(w) for w in words)})\b",
+                                      regex.IGNORECASE))
+                for dtype, words in self.document_types.items()]
+
     def document_type(self, text: str) -> str | None:
-        low = text.casefold()
-        for dtype, words in self.document_types.items():
-            for w in words:
-                if regex.search(rf"\b{regex.escape(w.casefold())}\b", low):
-                    return dtype
+        for dtype, rx in self._doctype_regexes:
+            if rx.search(text):
+                return dtype
         return None
+
+    @cached_property
+    def inline_label_regex(self) -> regex.Pattern[str]:
+        """Where a line holding several labels ("Mødested: X Tilstede: A") splits."""
+        words = sorted({w for ws in self.labels.values() for w in ws}, key=len, reverse=True)
+        alt = "|".join(regex.escape(w) for w in words)
+        return regex.compile(rf"(?<=\S)\s+(?=(?:{alt})\s*:)")
+
+    @cached_property
+    def inline_toc_regex(self) -> regex.Pattern[str]:
+        alt = "|".join(regex.escape(w) for w in self.toc_headings)
+        return regex.compile(rf"\s+(?=(?:{alt})\b)")
+
+    @cached_property
+    def closed_prefix_regex(self) -> regex.Pattern[str]:
+        return regex.compile(rf"^\(?(?:{self.closed_regex.pattern})\)?\s*[:\-–.]?\s*(?=\S)",
+                             regex.IGNORECASE)
+
+    @cached_property
+    def closed_suffix_regex(self) -> regex.Pattern[str]:
+        return regex.compile(rf"\s*[(\-–]\s*(?:{self.closed_regex.pattern})\s*\)?\s*$",
+                             regex.IGNORECASE)
 
     @cached_property
     def _chrome_set(self) -> frozenset[str]:

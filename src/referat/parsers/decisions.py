@@ -33,6 +33,8 @@ def _heads(body: str) -> tuple[regex.Pattern[str], ...]:
     )
 
 
+_HAS_DIGIT = regex.compile(r"\d")
+_KEYWORD = regex.compile(r"^(?i:beslutning|afgørelse|behandling)\s")
 _PKT = regex.compile(r"^[,\s]*(?:pkt\.?|punkt)\s*\d+\s*", regex.IGNORECASE)
 _CLOCK = regex.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d\d(?::\d\d)?\s*", regex.IGNORECASE)
 _POINT = regex.compile(r"^\s*(?:at\s+)?(?P<n>\d{1,2})\s*[.):]\s*(?=\S)(?P<text>.*)$",
@@ -49,7 +51,9 @@ class DecisionHead:
 def match_decision_head(line: str, committee_pattern: str) -> DecisionHead | None:
     """A line that opens a decision by a named body (with a date, or "Beslutning i X")."""
     text = line.strip()
-    if len(text) > 220:
+    if len(text) > 220 or not text[:1].isupper():
+        return None
+    if not _HAS_DIGIT.search(text) and not _KEYWORD.match(text):
         return None
     heads = _heads(committee_pattern)
     for k, rx in enumerate(heads):

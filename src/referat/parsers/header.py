@@ -75,14 +75,12 @@ def committee_from_title(title: str, vocab: Vocabulary) -> str | None:
 
 def _split_inline_labels(text: str, vocab: Vocabulary) -> list[str]:
     """``"Mødested: X Tilstede: A, B"`` -> two lines (only labels that carry a colon)."""
-    words = sorted({w for ws in vocab.labels.values() for w in ws}, key=len, reverse=True)
-    text = regex.sub(rf"\s+(?=(?:{'|'.join(map(regex.escape, vocab.toc_headings))})\b)", "\n",
-                     text)
-    if "\n" in text:
-        return [p for chunk in text.split("\n") for p in _split_inline_labels(chunk, vocab)]
-    alt = "|".join(regex.escape(w) for w in words)
-    parts = regex.split(rf"(?<=\S)\s+(?=(?:{alt})\s*:)", text)
-    return [p for p in parts if p.strip()]
+    if ":" not in text and len(text) < 200:
+        return [text]
+    out: list[str] = []
+    for chunk in vocab.inline_toc_regex.split(text):
+        out.extend(p for p in vocab.inline_label_regex.split(chunk) if p.strip())
+    return out
 
 
 def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:

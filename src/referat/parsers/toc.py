@@ -20,23 +20,19 @@ _NUM = regex.compile(
     r"(?:\((?P<state2>åben|åbent|lukket)\)\s*)?(?P<title>\S.*)$",
     regex.IGNORECASE,
 )
+_OPEN_PREFIX = regex.compile(r"^\(?(?:åbent|åben)\)?\s*[:\-–]?\s+(?=\S)", regex.IGNORECASE)
 _PUNKT = regex.compile(r"^(?:dagsordens)?punkt\s+\d+\b", regex.IGNORECASE)
 
 
 def split_closed(title: str, vocab: Vocabulary) -> tuple[str, bool]:
     """Remove a closed marker (prefix or suffix) from a title."""
-    m = regex.match(
-        rf"^\(?(?:{vocab.closed_regex.pattern})\)?\s*[:\-–.]?\s*(?=\S)", title,
-        flags=regex.IGNORECASE,
-    )
+    m = vocab.closed_prefix_regex.match(title)
     if m:
         return title[m.end():].strip(), True
-    m = regex.search(
-        rf"\s*[(\-–]\s*(?:{vocab.closed_regex.pattern})\s*\)?\s*$", title, flags=regex.IGNORECASE
-    )
+    m = vocab.closed_suffix_regex.search(title)
     if m and m.start() > 0:
         return title[: m.start()].strip(), True
-    m = regex.match(r"^\(?(?:åbent|åben)\)?\s*[:\-–]?\s+(?=\S)", title, flags=regex.IGNORECASE)
+    m = _OPEN_PREFIX.match(title)
     if m:
         return title[m.end():].strip(), False
     return title, False

@@ -27,7 +27,13 @@ def normalize(text: str) -> str:
     Form feeds (page breaks in text exported from a PDF) are kept for the reader to count.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_TABLE)
+    if text.isascii():
+        return text
+    for code, rep in _TABLE.items():
+        ch = chr(code)
+        if ch in text:
+            text = text.replace(ch, rep or "")
+    return text
 
 
 def strip_inline_html(text: str) -> list[str]:
@@ -60,4 +66,4 @@ def clean_cell(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    return regex.sub(r"[ \t]+", " ", text).strip()
+    return " ".join(text.split())
