@@ -21,7 +21,8 @@ from ._clean import normalize, split_bullet, squash
 
 _BULLET_START = regex.compile(r"^\s*[•·◦▪‣∙●○■□\u0335]")
 _DASH_START = regex.compile(r"^\s*[-–]\s+\S")
-_NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zæøå][.)]|[ivx]{1,4}\))\s+\S", regex.IGNORECASE)
+_NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zæøå][.)]|[ivx]{1,4}\))\s+\S",
+                          regex.IGNORECASE)
 _HYPHENATED = regex.compile(r"(?<=[\p{L}])-$")
 _DIGIT_HYPHEN = regex.compile(r"(?<=\d)-$")
 _LABEL = regex.compile(r"^[\p{Lu}][\p{L}.\- ]{0,25}:\s")

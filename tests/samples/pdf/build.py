@@ -241,7 +241,7 @@ def build(src: Path) -> Stats:
         raise SystemExit(f"{src.name}: page numbers moved between passes")
     OUT.mkdir(exist_ok=True)
     out = OUT / f"{src.stem}.pdf"
-    pdf.set_creation_date(dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))  # reproducible
+    pdf.set_creation_date(dt.datetime(2024, 1, 1, tzinfo=dt.UTC))  # reproducible
     pdf.output(str(out))
     print(f"{out.relative_to(SAMPLES.parent.parent)}: {pdf.pages_count} pages, "
           f"{stats.hyphenated} hyphenated words, "

@@ -1,0 +1,277 @@
+"""The PDF reader: the generated sample PDFs parse like their text sources (plus pages), and the
+layout rules (paragraphs, hyphens, headers/footers, tables, lists) and typed errors hold on tiny
+PDFs built here with fpdf2's core fonts (no font files needed)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regex
+from fpdf import FPDF
+
+import referat
+from referat.errors import CorruptPDFError, EncryptedPDFError, NoTextLayerError, TooLargeError
+from referat.readers.pdf import read_pdf
+from referat.readers.pdf_layout import join_lines
+
+SAMPLES = Path(__file__).parent / "samples"
+GENERATED = sorted((SAMPLES / "pdf" / "generated").glob("*.pdf"))
+
+
+def _source(pdf: Path) -> Path:
+    return next(p for p in SAMPLES.glob(pdf.stem + ".*") if p.suffix in (".txt", ".md"))
+
+
+def _ws(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _summary(m: referat.models.Meeting) -> dict[str, Any]:
+    return {
+        "title": m.title, "date": m.date, "location": m.location,
+        "participants": [p.model_dump() for p in m.participants],
+        "toc": [(e.number, e.title, e.closed) for e in m.toc],
+        "items": [{
+            "number": i.number, "title": i.title, "closed": i.closed, "case": i.case_number,
+            "journal": i.journal_number, "document": i.document_number,
+            "sections": [(s.kind, _ws(s.heading), _ws(s.text)) for s in i.sections],
+            "decisions": [(d.body, d.date, _ws(d.text), d.final, d.points) for d in i.decisions],
+            "recommendations": [_ws(r) for r in i.recommendations],
+            "attachments": [a.model_dump() for a in i.attachments],
+            "tables": [[[_ws(c) for c in row] for row in t.rows] for t in i.tables],
+        } for i in m.items],
+    }
+
+
+@pytest.fixture(scope="module", params=GENERATED, ids=lambda p: p.name)
+def pair(request: pytest.FixtureRequest) -> tuple[referat.models.Meeting, referat.models.Meeting]:
+    pdf: Path = request.param
+    return referat.parse(_source(pdf)), referat.parse(pdf)
+
+
+def test_generated_pdfs_exist() -> None:
+    assert len(GENERATED) >= 2
+
+
+def test_pdf_parses_like_its_source(pair: tuple[Any, Any]) -> None:
+    src, pdf = pair
+    assert pdf.source.format == "pdf"
+    assert _summary(pdf) == _summary(src)
+    assert [i.code for i in pdf.issues] == [i.code for i in src.issues]
+
+
+def test_pages_are_the_only_addition(pair: tuple[Any, Any]) -> None:
+    _, pdf = pair
+    assert pdf.source.pages and pdf.source.pages > 2
+    starts = {e.title: e.page for e in pdf.toc}
+    for item in pdf.items:
+        assert item.pages, item.title
+        # the TOC's page numbers were typeset from where the items really start
+        toc_page = next(p for t, p in starts.items() if t == item.title)
+        assert item.pages[0] == toc_page
+        for s in item.sections:
+            assert s.pages and set(s.pages) <= set(item.pages)
+        for d in item.decisions:
+            assert d.pages
+        for t in item.tables:
+            assert t.pages
+
+
+def test_running_header_and_footer_removed() -> None:
+    for path in GENERATED:
+        doc = read_pdf(path.read_bytes(), name=path.name)
+        texts = [b.text for b in doc.blocks]
+        assert not [t for t in texts if regex.search(r"\bSide \d+ af \d+\b", t)]
+        header = referat.parse(_source(path))
+        stamp = header.date.strftime("%d-%m-%Y") if header.date else "@@"
+        assert not [t for t in texts if t.endswith(f", {stamp}")]
+
+
+def test_hyphenated_words_joined_in_generated_pdfs() -> None:
+    for path in GENERATED:
+        text = " ".join(b.text for b in read_pdf(path.read_bytes()).blocks)
+        assert not regex.search(r"\p{Ll}- \p{Ll}{3,}", text.replace("- og ", "").replace(
+            "- eller ", ""))
+
+
+def test_join_lines_rules() -> None:
+    assert join_lines("for kommu-", "nen i dag") == "for kommunen i dag"
+    assert join_lines("Børne-", "og Ungeudvalget") == "Børne- og Ungeudvalget"
+    assert join_lines("perioden 2019-", "2021") == "perioden 2019-2021"
+    assert join_lines("ledige p-", "huse") == "ledige p-huse"
+    assert join_lines("nye EU-", "borgere") == "nye EU-borgere"
+    assert join_lines("ny 2030-", "fremskrivning") == "ny 2030-fremskrivning"
+    assert join_lines("Aarhus Ø –", "etape 1") == "Aarhus Ø – etape 1"
+    assert join_lines("blød\u00ad", "bindestreg") == "blødbindestreg"
+
+
+# --- tiny PDFs -------------------------------------------------------------------------------
+
+def _pdf(pages: list[list[tuple[str, str, float]]], *, width: float = 80, header: str = "",
+         table: list[list[str]] | None = None) -> bytes:
+    """Each page is a list of (style, text, size) paragraphs set in a column ``width`` mm wide."""
+    pdf = FPDF(format="A4")
+    pdf.core_fonts_encoding = "windows-1252"  # bullets and dashes in the core fonts
+    pdf.set_auto_page_break(False)
+    for n, paras in enumerate(pages, start=1):
+        pdf.add_page()
+        if header:
+            pdf.set_font("Helvetica", "", 8)
+            pdf.text(20, 12, header)
+            pdf.text(170, 287, f"Side {n} af {len(pages)}")
+        pdf.set_xy(20, 25)
+        for style, text, size in paras:
+            pdf.set_font("Helvetica", style, size)
+            pdf.multi_cell(width, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_x(20)
+            pdf.ln(3)
+        if table and n == len(pages):
+            pdf.set_font("Helvetica", "", 10)
+            with pdf.table(width=120, col_widths=(1, 2)) as t:
+                for row in table:
+                    r = t.row()
+                    for cell in row:
+                        r.cell(cell)
+    return bytes(pdf.output())
+
+
+def _blocks(data: bytes) -> list[tuple[str, str, int | None, bool]]:
+    return [(b.kind, b.text, b.page, b.bold) for b in read_pdf(data, name="t.pdf").blocks]
+
+
+def test_paragraphs_headings_bold_and_lists() -> None:
+    long = ("Kommunalbestyrelsen besluttede at igangsætte arbejdet med en ny politik for "
+            "området, og forvaltningen udarbejder et oplæg til næste møde.")
+    data = _pdf([[("B", "Punkt 1: Godkendelse af dagsorden", 16), ("B", "Beslutning", 11),
+                  ("", long, 11), ("", "Kort linje.", 11),
+                  ("", "• Første punkt på listen", 11), ("", "• Andet punkt", 11),
+                  ("", "1. Taget til efterretning.", 11), ("", "2. Godkendt.", 11)]])
+    got = _blocks(data)
+    assert got[0] == ("heading", "Punkt 1: Godkendelse af dagsorden", 1, True)
+    assert got[1] == ("para", "Beslutning", 1, True)
+    assert got[2] == ("para", long, 1, False)
+    assert got[3] == ("para", "Kort linje.", 1, False)
+    assert got[4][:2] == ("list_item", "Første punkt på listen")
+    assert got[5][:2] == ("list_item", "Andet punkt")
+    assert got[6][:2] == ("para", "1. Taget til efterretning.")
+    assert got[7][:2] == ("para", "2. Godkendt.")
+
+
+def test_bold_run_inside_paragraph_is_not_a_heading() -> None:
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(170, 6, "Udvalget **godkendte** indstillingen uden bemærkninger.",
+                   markdown=True)
+    (kind, text, _, bold), = _blocks(bytes(pdf.output()))
+    assert (kind, text, bold) == ("para", "Udvalget godkendte indstillingen uden bemærkninger.",
+                                  False)
+
+
+class _Minutes(FPDF):
+    def header(self) -> None:
+        self.set_font("Helvetica", "", 8)
+        self.text(20, 12, "Integrationsudvalget, 22-08-2022")
+
+    def footer(self) -> None:
+        self.set_font("Helvetica", "", 8)
+        self.text(170, 287, f"Side {self.page_no()} af {{nb}}")
+
+
+def test_paragraph_continues_over_page_break_and_chrome_removed() -> None:
+    sentence = "Udvalget drøftede sagen{} og forvaltningen følger op på de rejste spørgsmål."
+    paras = [" ".join(sentence.format(f" (del {k}.{j})") for j in range(6)) for k in range(20)]
+    pdf = _Minutes(format="A4")
+    pdf.set_auto_page_break(True, 25)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for text in paras:
+        pdf.multi_cell(170, 5.5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    doc = read_pdf(bytes(pdf.output()))
+    assert doc.pages == 3
+    assert [b.text for b in doc.blocks] == paras
+    assert {b.page for b in doc.blocks} == {1, 2, 3}
+
+
+def test_ruled_table_rows_not_loose_text() -> None:
+    rows = [["Måned", "Aktivitet"], ["August", "Høring af udkast"], ["September", "Vedtagelse"]]
+    data = _pdf([[("", "Tidsplan:", 11)]], table=rows)
+    doc = read_pdf(data)
+    table = [b for b in doc.blocks if b.kind == "table_row"]
+    assert [list(b.cells) for b in table] == rows
+    assert len({b.table for b in table}) == 1 and table[0].table
+    assert [b.text for b in doc.blocks if b.kind != "table_row"] == ["Tidsplan:"]
+
+
+def test_danish_letters_and_nbsp() -> None:
+    data = _pdf([[("", "Ærø Åbenrå Øster\xa0Hurup – blåbærgrød", 11)]])
+    assert _blocks(data)[0][1] == "Ærø Åbenrå Øster Hurup – blåbærgrød"
+
+
+# --- typed errors ----------------------------------------------------------------------------
+
+def _one_page() -> bytes:
+    return _pdf([[("", "Referat af mødet.", 11)]])
+
+
+def test_not_a_pdf() -> None:
+    with pytest.raises(CorruptPDFError, match="not a PDF"):
+        referat.parse(b"Hello, this is not a PDF at all", format="pdf")
+
+
+def test_truncated_pdf() -> None:
+    data = GENERATED[0].read_bytes()
+    with pytest.raises(CorruptPDFError, match="truncated"):
+        referat.parse(data[: len(data) // 2])
+
+
+def test_corrupt_pdf() -> None:
+    with pytest.raises(CorruptPDFError):
+        referat.parse(b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n")
+
+
+def _encrypted(user: str) -> bytes:
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="ejer", user_password=user)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(0, 10, "Referat af mødet.")
+    return bytes(pdf.output())
+
+
+def test_password_protected_pdf() -> None:
+    with pytest.raises(EncryptedPDFError, match="password"):
+        referat.parse(_encrypted("hemmelig"))
+
+
+def test_empty_user_password_opens() -> None:
+    doc = read_pdf(_encrypted(""))
+    assert [b.text for b in doc.blocks] == ["Referat af mødet."]
+
+
+def test_image_only_pdf_needs_ocr() -> None:
+    from PIL import Image
+
+    img = io.BytesIO()
+    Image.new("RGB", (60, 40), "white").save(img, format="PNG")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(img, x=10, y=10, w=100)
+    with pytest.raises(NoTextLayerError, match="OCR"):
+        referat.parse(bytes(pdf.output()))
+
+
+def test_too_many_pages_refused_before_reading() -> None:
+    data = _pdf([[("", "Side et.", 11)], [("", "Side to.", 11)], [("", "Side tre.", 11)]])
+    with pytest.raises(TooLargeError, match="max_pages"):
+        read_pdf(data, name="t.pdf", max_pages=2)
+    assert read_pdf(data, max_pages=3).pages == 3
+
+
+def test_not_minutes_yields_no_items_issue() -> None:
+    m = referat.parse(_one_page())
+    assert m.items == [] and "no_items" in {i.code for i in m.issues}
