@@ -1,17 +1,25 @@
-"""``referat.parse``: any supported input in, a validated :class:`~referat.models.Meeting` out."""
+"""``referat.parse``: any supported input in, a validated :class:`~referat.models.Meeting` out.
+
+Nothing but a :class:`~referat.errors.ReferatError` escapes: unexpected failures (including
+ones raised inside pydantic validation) become :class:`~referat.errors.InternalError` naming the
+input; ``RecursionError`` and ``MemoryError`` become :class:`~referat.errors.TooLargeError`.
+``KeyboardInterrupt`` and ``SystemExit`` propagate.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
-from .blocks import Format
+from .blocks import Document, Format
 from .errors import (
-    DecodingError,
     EmptyInputError,
     InputNotFoundError,
+    InputUnreadableError,
     InternalError,
+    NoTextLayerError,
     ReferatError,
     TooLargeError,
     UnsupportedFormatError,
@@ -19,56 +27,66 @@ from .errors import (
 from .limits import Limits
 from .models import Meeting, SourceInfo
 from .parsers import parse_document
+from .pdfcheck import check_pdf
 from .readers import detect_format, read
-from .textdecode import decode_text
+from .textdecode import decode_text, sniff_binary
 from .vocabulary import Vocabulary
 
 Source = str | bytes | os.PathLike[str]
 _FORMATS = ("text", "markdown", "pdf", "html")
-
-
-_DOC_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".html", ".htm", ".xhtml")
+_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".html", ".htm", ".text")
 
 
 def _looks_like_path(s: str) -> bool:
-    """A str is a path if it names an existing file, or is one short line ending like one."""
-    if "\n" in s or len(s) > 1024:
+    """A str is a path when it is one line and names an existing file or a document file."""
+    if "\n" in s or "\x00" in s or not s.strip() or len(s) >= 4096:
         return False
+    if s.lower().endswith(_SUFFIXES):
+        return True
     try:
-        if os.path.exists(s):
-            return True
+        return os.path.lexists(s)
     except (OSError, ValueError):
         return False
-    return s.strip().lower().endswith(_DOC_SUFFIXES) and len(s.split()) <= 8
+
+
+def _read_file(path: Path, name: str, limits: Limits) -> bytes:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputNotFoundError(name, "no such file") from None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise InputUnreadableError(name, f"cannot read the file ({reason})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UnsupportedFormatError(name, "is a directory, not a document")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputUnreadableError(name, "is not a regular file (a device, pipe or socket)")
+    if st.st_size > limits.max_bytes:
+        raise TooLargeError(name, limits.too_large_message("max_bytes", st.st_size))
+    try:
+        with path.open("rb") as f:
+            data = f.read(limits.max_bytes + 1)  # the file may have grown since stat
+    except OSError as exc:
+        raise InputUnreadableError(name, f"cannot read the file ({exc.strerror})") from None
+    if len(data) > limits.max_bytes:
+        raise TooLargeError(name, limits.too_large_message("max_bytes", len(data)))
+    return data
 
 
 def load(source: Source, limits: Limits) -> tuple[bytes | str, str | None, str]:
     """Read ``source`` into bytes (files, bytes) or str (text); returns data, path, name."""
     if isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
-        path = Path(source)
-        name = str(path)
-        try:
-            size = path.stat().st_size
-        except FileNotFoundError:
-            raise InputNotFoundError(name, "no such file") from None
-        except OSError as exc:
-            raise InputNotFoundError(name, f"cannot read the file ({exc.strerror})") from None
-        if path.is_dir():
-            raise UnsupportedFormatError(name, "is a directory, not a document")
-        if size > limits.max_bytes:
-            raise TooLargeError(name, limits.too_large_message("max_bytes", size))
-        try:
-            return path.read_bytes(), name, name
-        except OSError as exc:
-            raise InputNotFoundError(name, f"cannot read the file ({exc.strerror})") from None
-    if isinstance(source, bytes):
+        name = os.fspath(source)
+        return _read_file(Path(name), name, limits), name, name
+    if isinstance(source, bytes | bytearray | memoryview):
         if len(source) > limits.max_bytes:
             raise TooLargeError("<bytes>", limits.too_large_message("max_bytes", len(source)))
-        return source, None, "<bytes>"
+        return bytes(source), None, "<bytes>"
     if isinstance(source, str):
         if len(source) > limits.max_chars:
             raise TooLargeError("<text>", limits.too_large_message("max_chars", len(source)))
-        return source, None, "<text>"
+        # lone surrogates cannot be written as JSON: make them U+FFFD
+        return source.encode("utf-8", "replace").decode("utf-8"), None, "<text>"
     raise TypeError(f"parse() takes a path, bytes or str, not {type(source).__name__}")
 
 
@@ -81,13 +99,16 @@ def parse(
 ) -> Meeting:
     """Parse one document (a path, its bytes, or its text) into a :class:`Meeting`.
 
-    The format is detected from the content unless ``format`` is given. Raises a
-    :class:`~referat.errors.ReferatError` subclass naming the input and the reason; nothing else.
+    A one-line str naming an existing file or ending in a document suffix is a path; any other
+    str is the document's text. The format is detected from the content unless ``format`` is
+    given. Raises a :class:`~referat.errors.ReferatError` subclass naming the input and the
+    reason; nothing else.
     """
     limits = limits or Limits()
-    vocab = vocabulary or Vocabulary.default()
-    data, path, name = load(source, limits)
+    name = "<input>"
     try:
+        data, path, name = load(source, limits)
+        vocab = vocabulary or Vocabulary.default()
         return _parse_loaded(data, path, name, format, vocab, limits)
     except ReferatError:
         raise
@@ -95,29 +116,53 @@ def parse(
         raise TooLargeError(name, "the document is nested too deeply to parse") from None
     except MemoryError:
         raise TooLargeError(name, "ran out of memory while parsing") from None
+    except TypeError as exc:
+        if name == "<input>":  # the caller passed something that is not a document
+            raise
+        raise InternalError(name, f"unexpected TypeError: {exc}") from exc
     except Exception as exc:
         raise InternalError(name, f"unexpected {type(exc).__name__}: {exc}") from exc
 
 
+def _read_pdf(raw: bytes, name: str, limits: Limits) -> Document:
+    from .readers.pdf import read_pdf
+
+    check_pdf(raw, name, limits)
+    return read_pdf(raw, name=name, max_pages=limits.max_pages or None)
+
+
 def _parse_loaded(data: bytes | str, path: str | None, name: str, fmt: Format | None,
                   vocab: Vocabulary, limits: Limits) -> Meeting:
-    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     sha = hashlib.sha256(raw).hexdigest()
     if not raw.strip():
-        raise EmptyInputError(name, "the input is empty")
+        what = "empty" if not raw else "only whitespace"
+        raise EmptyInputError(name, f"the input is {what}; there is nothing to parse")
     if fmt is not None and fmt not in _FORMATS:
         raise UnsupportedFormatError(name, f"unknown format {fmt!r}; use one of {_FORMATS}")
-    detected: Format = fmt or detect_format(raw)
+    if isinstance(data, str) and fmt == "pdf":
+        raise UnsupportedFormatError(name, "a PDF must be given as bytes or a path, not text")
+    detected: Format = fmt or ("text" if isinstance(data, str) else detect_format(raw))
     if detected == "pdf":
-        doc = read(raw, "pdf", name=name)
+        doc = _read_pdf(raw, name, limits)
+        chars = sum(len(b.text) for b in doc.blocks)
+        if chars > limits.max_chars:
+            raise TooLargeError(name, limits.too_large_message("max_chars", chars))
+        if not doc.blocks:
+            raise NoTextLayerError(name, "the PDF has no text to read; OCR would be needed")
     else:
+        if fmt is None and isinstance(data, bytes) and name.lower().endswith(".pdf"):
+            what = sniff_binary(data) or "not a PDF"
+            raise UnsupportedFormatError(name, f"the name ends in .pdf but the content is {what}")
         text = decode_text(data, name) if isinstance(data, bytes) else data
+        if len(text) > limits.max_chars:
+            raise TooLargeError(name, limits.too_large_message("max_chars", len(text)))
         if fmt is None:
             detected = detect_format(text)
             if detected == "pdf":
-                raise DecodingError(name, "PDF content in a text input")
-        if len(text) > limits.max_chars:
-            raise TooLargeError(name, limits.too_large_message("max_chars", len(text)))
+                detected = "text"
+        if not text.strip():
+            raise EmptyInputError(name, "the input holds no visible text")
         doc = read(text, detected, name=name)
     if limits.max_pages and doc.pages and doc.pages > limits.max_pages:
         raise TooLargeError(name, limits.too_large_message("max_pages", doc.pages))

@@ -19,44 +19,73 @@ class ReferatError(Exception):
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self) -> tuple[object, ...]:  # picklable across process pools
+        return (type(self), (self.source, self.reason), {"line": self.line})
+
 
 class InputNotFoundError(ReferatError):
+    """The path does not exist."""
+
     code = "not_found"
 
 
+class InputUnreadableError(ReferatError):
+    """The path exists but cannot be read (permissions, a FIFO or device, an I/O error)."""
+
+    code = "unreadable"
+
+
 class UnsupportedFormatError(ReferatError):
+    """Not a format referat reads: a directory, a ZIP/DOCX, an image, binary data."""
+
     code = "unsupported_format"
 
 
 class EmptyInputError(ReferatError):
+    """Nothing but whitespace."""
+
     code = "empty"
 
 
 class DecodingError(ReferatError):
+    """Text whose bytes cannot be decoded."""
+
     code = "decoding"
 
 
 class CorruptPDFError(ReferatError):
+    """A PDF that is truncated, damaged or not a PDF at all despite its header."""
+
     code = "corrupt_pdf"
 
 
 class EncryptedPDFError(ReferatError):
+    """A PDF that needs a password to open."""
+
     code = "encrypted_pdf"
 
 
 class NoTextLayerError(ReferatError):
+    """A PDF with no text to read (scanned images); it needs OCR first."""
+
     code = "no_text_layer"
 
 
 class TooLargeError(ReferatError):
+    """A :class:`~referat.limits.Limits` value was exceeded; the message names it."""
+
     code = "too_large"
 
 
 class ParseTimeoutError(ReferatError):
+    """A document took longer than ``Limits.timeout`` in a batch."""
+
     code = "timeout"
 
 
 class InternalError(ReferatError):
+    """A bug in referat: an unexpected exception, wrapped with the input's name."""
+
     code = "internal"
 
 
@@ -66,6 +95,7 @@ __all__ = [
     "EmptyInputError",
     "EncryptedPDFError",
     "InputNotFoundError",
+    "InputUnreadableError",
     "InternalError",
     "NoTextLayerError",
     "ParseTimeoutError",
