@@ -8,6 +8,7 @@ import regex
 
 from ..blocks import Block, BlockKind, Document
 from ._clean import clean_cell, normalize, split_bullet, squash, strip_inline_html
+from ._longlines import cap_lines
 
 _HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -37,10 +38,12 @@ def inline(text: str) -> str:
 
 def read_markdown(text: str) -> Document:
     text = normalize(text)
+    warnings: list[str] = []
     blocks: list[Block] = []
     table_id = 0
     in_table = False
-    for lineno, raw in enumerate(text.split("\n"), start=1):
+    lines, origin = cap_lines(text.split("\n"), warnings)
+    for lineno, raw in zip(origin, lines, strict=True):
         raw = raw.replace("\f", "")
         if not raw.strip():
             in_table = False
@@ -77,4 +80,4 @@ def read_markdown(text: str) -> Document:
         for piece in strip_inline_html(inline(rest)):
             kind: BlockKind = "list_item" if is_bullet else "para"
             blocks.append(Block(kind, piece, lineno, bold=bold))
-    return Document(blocks, "markdown")
+    return Document(blocks, "markdown", warnings=warnings)
