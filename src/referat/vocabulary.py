@@ -45,7 +45,7 @@ SECTIONS: dict[str, list[str]] = {
     ],
     "presentation": [
         "Sagsfremstilling", "Beskrivelse", "Sagens indhold", "Sagsbeskrivelse", "Præsentation",
-        "Løsning", "Vurdering", "Redegørelse", "Sagens fremstilling", "Sagsresumé", "Historik",
+        "Løsning", "Vurdering", "Redegørelse", "Sagens fremstilling", "Sagsresumé",
         "Alternativer", "Tidsperspektiv", "Videre proces", "Kommunikation", "Sagen",
     ],
     "financial": [
@@ -57,7 +57,7 @@ SECTIONS: dict[str, list[str]] = {
     "decision": ["Beslutning", "Beslutninger", "Afgørelse", "Udvalgets beslutning"],
     "attachments": ["Bilag", "Bilagsliste", "Vedlagte bilag"],
     "case_type": ["Sagstype"],
-    "history": ["Sagsforløb", "Tidligere beslutninger", "Tidligere behandling"],
+    "history": ["Sagsforløb", "Tidligere beslutninger", "Tidligere behandling", "Historik"],
     "hearing": [
         "Høring", "Inddragelse og høring", "Høringssvar", "Høringsparter", "Borgerinddragelse",
     ],
@@ -126,6 +126,10 @@ CHROME = [
     "Til indholdsfortegnelse", "Tilbage til forsiden", "Hent som PDF", "Kopier link",
     "Til toppen", "Print", "Udskriv", "Udskriv hele dagsordnen", "Se alle bilag", "You are here",
     "Printvenlig version", "SHOW MORE", "SHOW LESS", "background image", "Accepter cookies",
+    "Tilbage", "Til forsiden", "Gå til indhold", "Spring til indhold", "Spring til hovedindhold",
+    "Åben som PDF", "Hent hele dagsordenen", "Hent hele referatet", "Del på Facebook",
+    "Del på LinkedIn", "Del siden", "Afvis cookies", "Cookieindstillinger", "Læs mere om cookies",
+    "Skip to content", "Back to top", "Side",
 ]
 
 

@@ -195,14 +195,14 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
         starts = find_unnumbered(blocks, body_start, vocab)
         inferred = bool(starts)
     header_end = t if t is not None else (starts[0].index if starts else len(blocks))
-    header = parse_header(blocks[:header_end], vocab)
+    leading = _leading_refs(blocks, starts, vocab)
+    header = parse_header([b for b in blocks[:header_end] if id(b) not in leading], vocab)
     meeting = Meeting(source=source, title=header.title, document_type=header.document_type,  # type: ignore[arg-type]
                       committee=header.committee, date=header.date,
                       start_time=header.start_time, end_time=header.end_time,
                       location=header.location, participants=header.participants, toc=toc,
                       notes=header.notes + toc_notes)
     between_end = starts[0].index if starts else len(blocks)
-    leading = _leading_refs(blocks, starts, vocab)
     for b in blocks[body_start if t is not None else header_end: between_end]:
         if id(b) not in leading and not vocab.is_chrome(b.text):
             meeting.notes.append(b.text)

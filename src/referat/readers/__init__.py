@@ -36,7 +36,10 @@ def detect_format(data: bytes | str) -> Format:
     if _HTML_DOC.search(head[:2048]):
         return "html"
     lines = max(1, head.count("\n"))
-    if len(_HTML_TAG.findall(head)) > max(20, lines // 2):
+    tags = len(_HTML_TAG.findall(head))
+    if tags > max(20, lines // 2):
+        return "html"
+    if tags >= 3 and _HTML_TAG.match(head.lstrip()):  # a fragment: starts with a block tag
         return "html"
     hits = sum(1 for rx in _MD_SIGNALS if rx.search(head))
     headings = len(_MD_SIGNALS[0].findall(head))

@@ -8,21 +8,23 @@ from __future__ import annotations
 
 from ..blocks import Block, BlockKind, Document
 from ._clean import clean_cell, normalize, split_bullet, squash, strip_inline_html
+from ._longlines import cap_lines
+from .text_pages import paginate
 
 
 def read_text(text: str) -> Document:
     text = normalize(text)
     blocks: list[Block] = []
-    page = 1
-    has_ff = "\f" in text
+    warnings: list[str] = []
+    lines, origin = cap_lines(text.split("\n"), warnings)
+    pages, furniture = paginate(lines)
     table_id = 0
     in_table = False
-    for lineno, raw in enumerate(text.split("\n"), start=1):
-        if "\f" in raw:
-            page += raw.count("\f")
-            raw = raw.replace("\f", "")
-        pg = page if has_ff else None
-        if not raw.strip():
+    for index, raw in enumerate(lines):
+        lineno = origin[index]
+        raw = raw.replace("\f", "")
+        pg = pages[index]
+        if index in furniture or not raw.strip():
             in_table = False
             continue
         if "\t" in raw.strip():
@@ -38,4 +40,5 @@ def read_text(text: str) -> Document:
             is_bullet, rest = split_bullet(piece)
             kind: BlockKind = "list_item" if is_bullet else "para"
             blocks.append(Block(kind, squash(rest), lineno, pg))
-    return Document(blocks, "text", pages=page if has_ff else None)
+    known = [p for p in pages if p is not None]
+    return Document(blocks, "text", pages=max(known) if known else None, warnings=warnings)
