@@ -198,7 +198,9 @@ class Vocabulary:
     def _section_regex(self) -> regex.Pattern[str]:
         words = sorted({w for ws in self.sections.values() for w in ws}, key=len, reverse=True)
         alt = "|".join(regex.escape(w) for w in words)
-        return regex.compile(rf"^(?i:{alt})(?=\s*:|\p{{Lu}}|$)")
+        # glued only at a lower-to-upper change ("BeslutningGodkendt."), never inside an
+        # all-capitals word ("BESLUTNINGSFORSLAG")
+        return regex.compile(rf"^(?i:{alt})(?:(?<=\p{{Ll}})(?=\p{{Lu}})|(?=\s*:)|$)")
 
     @cached_property
     def committee_pattern(self) -> str:
@@ -258,7 +260,7 @@ class Vocabulary:
         if m is None or not m.group(1)[0].isupper():
             return None
         label = m.group(1)
-        return self._label_index[label.casefold()], label, line[m.end():].strip(" |")
+        return self._label_index[label.casefold()], label, line[m.end():].strip(" |:")
 
     @cached_property
     def _doctype_regexes(self) -> list[tuple[str, regex.Pattern[str]]]:

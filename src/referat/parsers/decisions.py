@@ -15,7 +15,8 @@ from functools import lru_cache
 
 import regex
 
-from .dates import find_date
+from ..vocabulary import Vocabulary
+from .dates import find_date, parse_date
 
 _DEN = r"(?:\s*,\s*|\s+(?:(?i:den|d\.)\s*)?|\s*)"
 
@@ -33,6 +34,7 @@ def _heads(body: str) -> tuple[regex.Pattern[str], ...]:
     )
 
 
+_ITEM_NO = regex.compile(r"^(?:Punktnummer|Punkt\s*nr\.?|Pkt\.?)\s*:?\s*\d+\s*$", regex.IGNORECASE)
 _HAS_DIGIT = regex.compile(r"\d")
 _KEYWORD = regex.compile(r"^(?i:beslutning|afgørelse|behandling)\s")
 _PKT = regex.compile(r"^[,\s]*(?:pkt\.?|punkt)\s*\d+\s*", regex.IGNORECASE)
@@ -88,3 +90,34 @@ def decision_points(text: str) -> list[str]:
             expect += 1
     return points if len(points) >= 2 or (points and text.lstrip().casefold().startswith("at")) \
         else []
+
+
+@dataclass
+class ChainEntry:
+    body: str
+    date: dt.date | None
+    text: str
+
+
+def chain_entries(lines: list[str], vocab: Vocabulary) -> list[ChainEntry]:
+    """A "Sagsforløb" chain: groups of "Udvalg: X" / "Dato: dd-mm-yyyy" / "Punktnummer: n"
+    label lines, each followed by what that body decided."""
+    entries: list[ChainEntry] = []
+    text: list[str] = []
+    for line in lines:
+        hit = vocab.match_label(line)
+        if hit is not None and hit[0] == "committee" and hit[2]:
+            if entries:
+                entries[-1].text = "\n\n".join(text)
+            entries.append(ChainEntry(body=hit[2], date=None, text=""))
+            text = []
+        elif entries and hit is not None and hit[0] == "date" and entries[-1].date is None \
+                and not text:
+            entries[-1].date = parse_date(hit[2])
+        elif entries and not text and _ITEM_NO.match(line):
+            continue
+        elif entries:
+            text.append(line)
+    if entries:
+        entries[-1].text = "\n\n".join(text)
+    return [e for e in entries if e.date is not None]

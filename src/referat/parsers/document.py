@@ -24,7 +24,7 @@ from ..vocabulary import Vocabulary
 from .attachments import merge_attachments, parse_attachments
 from .attendance import absent_names
 from .casenumbers import parse_bare, parse_labelled
-from .decisions import decision_points
+from .decisions import chain_entries, decision_points
 from .header import parse_header
 from .items import Candidate, find_item_starts
 from .recommendations import parse_recommendations
@@ -89,6 +89,10 @@ def _build_item(c: Candidate, blocks: list[Block], vocab: Vocabulary, committee:
                 date=head.date if head and head.date else (date if head is None else None),
                 text=text, points=decision_points(text), pages=pages))
             lines_for_absence.extend(text.split("\n"))
+        elif s.kind == "history":
+            for e in chain_entries([b.text for b in s.blocks if b.kind != "table_row"], vocab):
+                item.decisions.append(Decision(body=e.body, date=e.date, text=e.text,
+                                               points=decision_points(e.text), pages=pages))
         elif s.kind == "recommendation":
             item.recommendations.extend(parse_recommendations(
                 [(b.kind, b.text) for b in s.blocks if b.kind != "table_row"]))
@@ -234,22 +238,30 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
     return meeting
 
 
+def _is_ref_line(b: Block) -> bool:
+    text = b.text.strip()
+    if parse_bare(text) is not None:
+        return True
+    ref, rest = parse_labelled(text)
+    return bool(ref) and len(rest.split()) <= 6
+
+
 def _leading_refs(blocks: list[Block], starts: list[Candidate], vocab: Vocabulary) -> set[int]:
-    """Case-number lines printed just above an item heading belong to that item."""
+    """Case-number lines printed just above an item heading belong to that item.
+
+    Only when that is the document's convention: where most items carry their reference right
+    below the heading, a reference line before the next heading is the previous item's.
+    """
+    after = sum(1 for c in starts if c.title_lines and c.index + c.title_lines < len(blocks)
+                and _is_ref_line(blocks[c.index + c.title_lines]))
     ids: set[int] = set()
     for c in starts:
         for j in (c.index - 1, c.index - 2):
-            if j < 0:
+            if j < 0 or not _is_ref_line(blocks[j]) or any(s.index == j for s in starts):
                 break
-            text = blocks[j].text.strip()
-            if parse_bare(text) is not None or (parse_labelled(text)[0] and
-                                                 len(parse_labelled(text)[1].split()) <= 6):
-                if any(s.index == j for s in starts):
-                    break
-                ids.add(id(blocks[j]))
-            else:
-                break
-    return ids
+            ids.add(id(blocks[j]))
+    before = len({i for i in ids})
+    return ids if before > after else set()
 
 
 def _check_numbering(items: list[AgendaItem], issues: list[ParseIssue]) -> None:
@@ -261,7 +273,7 @@ def _check_numbering(items: list[AgendaItem], issues: list[ParseIssue]) -> None:
 
 
 def _looks_truncated(doc: Document) -> bool:
-    if not doc.blocks or doc.format == "pdf":
+    if not doc.blocks or doc.format not in ("text", "markdown"):
         return False
     last = doc.blocks[-1].text.rstrip()
     if not last or last.endswith(_END_PUNCT):

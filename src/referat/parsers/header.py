@@ -106,7 +106,7 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
     for b in lines:
         text = b.text.replace("\t", " ").strip()
         if b.kind == "table_row" and len(b.cells) >= 2:
-            text = f"{b.cells[0]}: {' '.join(b.cells[1:])}"
+            text = f"{b.cells[0].rstrip(': ')}: {' '.join(b.cells[1:])}".strip(" :")
         hit = vocab.match_label(text)
         if hit is not None:
             current, _, value = hit

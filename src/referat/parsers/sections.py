@@ -21,6 +21,7 @@ from .decisions import DecisionHead, match_decision_head
 from .items import is_repeated_title
 
 _META_ZONE = 8
+_SECTION_NUMBER = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})")
 _LABEL_LINE = regex.compile(r"^(?:Sags?\.?\s*nr|Sagsid|Sag\s|J\.?\s*nr|Dok|Journal)", regex.I)
 
 
@@ -53,6 +54,7 @@ def _heading(b: Block, vocab: Vocabulary) -> tuple[RawSection, str] | None:
             dh.inline)].rstrip(" :"), decision=dh, head_block=b), dh.inline
     short = len(text) <= 60 and len(text.split()) <= 7
     if short:
+        text = _SECTION_NUMBER.sub("", text)
         hit = vocab.section_kind(text, fuzzy=not text.endswith("."))
         if hit is not None:
             kind, fuzzy = hit
@@ -104,7 +106,8 @@ def segment(blocks: list[Block], number: int, title: str, vocab: Vocabulary) -> 
                 if regex.match(r"^lukket", text, regex.I):
                     body.closed = True
                 continue
-        head = _heading(b, vocab)
+        in_list = current is not None and current.kind == "attachments" and b.kind == "list_item"
+        head = None if in_list else _heading(b, vocab)
         if head is not None:
             section, rest = head
             current = section
