@@ -22,6 +22,7 @@ from .pdf_chrome import find_chrome
 from .pdf_layout import Line, TableRow, assemble, clean_line, join_lines, measure
 
 _BOLD_FONT = regex.compile(r"bold|black|heavy|demi|semib|,b$|-b$", regex.IGNORECASE)
+_TAIL = regex.compile(r"\s(\d{1,4})\s*$")
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
@@ -68,13 +69,27 @@ def _line(raw: dict[str, Any], page: int) -> Line | None:
     sizes = sorted(c["size"] for c in chars)
     size = round(sizes[len(sizes) // 2], 1)
     bold = sum(1 for c in chars if _is_bold(c)) >= 0.9 * len(chars)
+    text, tail = _split_tail(text, chars, size)
     first_end = chars[0]["x1"]
     for prev, c in itertools.pairwise(chars):
         if c["x0"] - prev["x1"] > 0.15 * size:
             break
         first_end = c["x1"]
     return Line(text, page, raw["x0"], raw["x1"], raw["top"], raw["bottom"], size, bold,
-                first_end - raw["x0"], len(chars))
+                first_end - raw["x0"], len(chars), tail=tail)
+
+
+def _split_tail(text: str, chars: list[dict[str, Any]], size: float) -> tuple[str, str]:
+    """A page number standing far right of its title (a TOC entry without leaders)."""
+    m = _TAIL.search(text)
+    if m is None or m.start() == 0:
+        return text, ""
+    digits = len(m.group(1))
+    if len(chars) <= digits or chars[-digits - 1]["text"].isdigit():
+        return text, ""
+    if chars[-digits]["x0"] - chars[-digits - 1]["x1"] < 1.5 * size:
+        return text, ""
+    return text[: m.start()].rstrip(), m.group(1)
 
 
 def _cell(text: str | None) -> str:

@@ -51,6 +51,7 @@ class Line:
     first_word: float  # width of the first word, to judge whether it would have fitted above
     nchars: int = 0
     index: int = 0  # running line number in the document
+    tail: str = ""  # a page number set apart at the right ("Titel ...   17"), kept after a tab
 
 
 @dataclass(slots=True)
@@ -114,7 +115,7 @@ def _continues(prev: Line, ln: Line, lay: Layout) -> bool:
     """Does ``ln`` continue the paragraph whose last line is ``prev``?"""
     if ln.bold != prev.bold or abs(ln.size - prev.size) > 0.6:
         return False
-    if _starts_item(ln, prev) or _LEADER_END.search(prev.text):
+    if _starts_item(ln, prev) or _LEADER_END.search(prev.text) or prev.tail:
         return False
     if _LEADER_END.search(ln.text) and _ENDS_NUMBER.search(prev.text):
         return False  # a TOC entry without leaders, then the next entry
@@ -133,6 +134,8 @@ def _block(lines: list[Line], lay: Layout) -> Block:
     for ln in lines[1:]:
         text = join_lines(text, ln.text)
     text = squash(normalize(text))
+    if lines[-1].tail:
+        text = f"{text}\t{lines[-1].tail}"
     first = lines[0]
     level = lay.heading_levels.get(round(first.size * 2) / 2, 0)
     big = first.bold or first.size >= 1.3 * lay.body_size
