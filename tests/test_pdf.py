@@ -275,3 +275,31 @@ def test_too_many_pages_refused_before_reading() -> None:
 def test_not_minutes_yields_no_items_issue() -> None:
     m = referat.parse(_one_page())
     assert m.items == [] and "no_items" in {i.code for i in m.issues}
+
+
+def test_scanned_pages_with_stamped_page_numbers_need_ocr() -> None:
+    from PIL import Image
+
+    img = io.BytesIO()
+    Image.new("RGB", (60, 40), "white").save(img, format="PNG")
+    pdf = FPDF()
+    for n in (1, 2, 3):
+        pdf.add_page()
+        pdf.image(img, x=10, y=10, w=180)
+        pdf.set_font("Helvetica", "", 8)
+        pdf.text(170, 287, f"Side {n} af 3")
+    with pytest.raises(NoTextLayerError, match="scanned"):
+        read_pdf(bytes(pdf.output()))
+
+
+def test_sideways_margin_text_ignored_and_toc_page_kept_apart() -> None:
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.text(20, 30, "Godkendelse af dagsorden")
+    pdf.text(185, 30, "3")  # a page number set far right, no leaders
+    pdf.text(20, 40, "Referat af mødet.")
+    with pdf.rotation(90, x=200, y=200):
+        pdf.text(200, 200, "Dok.nr. 123-2024 udskrevet")
+    texts = [b.text for b in read_pdf(bytes(pdf.output())).blocks]
+    assert texts == ["Godkendelse af dagsorden\t3", "Referat af mødet."]

@@ -122,8 +122,10 @@ def _read_page(page: Any, pno: int, next_table: int) -> tuple[list[Line], list[T
             for row, content in zip(table.rows, cells, strict=False):
                 rows.append(TableRow(tuple(_cell(c) for c in content), pno, row.bbox[1],
                                      next_table))
-    source = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) \
-        if boxes else page
+    source = page
+    if boxes or not all(c["upright"] for c in page.chars):  # tables, or text set sideways
+        source = page.filter(lambda o: o.get("object_type") != "char" or
+                             (o["upright"] and not _inside(o, boxes)))
     lines = [ln for raw in source.extract_text_lines(return_chars=True)
              if (ln := _line(raw, pno)) is not None]
     return lines, rows, next_table
@@ -149,6 +151,7 @@ def _read(pdf: Any, name: str, max_pages: int | None) -> Document:
         raise TooLargeError(name, Limits(max_pages=max_pages).too_large_message("max_pages", count))
     pages: list[list[Line]] = []
     heights: list[float] = []
+    widths: list[float] = []
     tables: list[list[TableRow]] = []
     images = 0
     next_table = 0
@@ -157,12 +160,14 @@ def _read(pdf: Any, name: str, max_pages: int | None) -> Document:
         images += len(page.objects.get("image", ()))
         pages.append(lines)
         heights.append(float(page.height))
+        widths.append(float(page.width))
         tables.append(rows)
         page.close()
-    if not any(pages) and not any(tables):
+    chrome = find_chrome(pages, heights)
+    text = sum(ln.nchars for lines in pages for ln in lines if id(ln) not in chrome)
+    if not any(tables) and (text == 0 or (text < 10 * count and images >= count / 2)):
         what = "only images (a scanned document)" if images else "no text"
         raise NoTextLayerError(name, f"the PDF has {what}; OCR would be needed to read it")
-    chrome = find_chrome(pages, heights)
     stream: list[Line | TableRow] = []
     index = 0
     for lines, rows in zip(pages, tables, strict=True):
@@ -173,5 +178,5 @@ def _read(pdf: Any, name: str, max_pages: int | None) -> Document:
         merged: list[Line | TableRow] = [*body, *rows]
         merged.sort(key=lambda o: o.top)
         stream.extend(merged)
-    layout = measure([o for o in stream if isinstance(o, Line)])
+    layout = measure([o for o in stream if isinstance(o, Line)], widths)
     return Document(assemble(stream, layout), "pdf", pages=count)

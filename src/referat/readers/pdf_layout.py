@@ -67,19 +67,23 @@ class Layout:
     """Document-wide measures the paragraph rules compare against."""
 
     body_size: float
-    right: float
+    right: dict[int, float]  # per page: where full lines end (pages of one width share it)
     gap: float
     heading_levels: dict[float, int] = field(default_factory=dict)
 
 
-def measure(lines: list[Line]) -> Layout:
+def measure(lines: list[Line], widths: list[float]) -> Layout:
+    """``widths`` are the page widths, page 1 first."""
     sizes: Counter[float] = Counter()
     for ln in lines:
         sizes[ln.size] += ln.nchars
     body = sizes.most_common(1)[0][0] if sizes else 10.0
     body_lines = [ln for ln in lines if abs(ln.size - body) < 0.6]
-    rights = sorted(ln.x1 for ln in body_lines) or [0.0]
-    right = rights[min(len(rights) - 1, int(len(rights) * 0.97))]
+    by_width: dict[int, list[float]] = {}
+    for ln in body_lines:
+        by_width.setdefault(round(widths[ln.page - 1]), []).append(ln.x1)
+    edge = {w: sorted(xs)[min(len(xs) - 1, int(len(xs) * 0.97))] for w, xs in by_width.items()}
+    right = {p: edge.get(round(w), w * 0.9) for p, w in enumerate(widths, start=1)}
     gaps = [b.top - a.bottom for a, b in itertools.pairwise(body_lines)
             if a.page == b.page and 0 <= b.top - a.bottom < 2 * body]
     gap = statistics.median(gaps) if gaps else body * 0.2
@@ -122,7 +126,7 @@ def _continues(prev: Line, ln: Line, lay: Layout) -> bool:
     if _SENTENCE_END.search(prev.text) and _LABEL.match(ln.text):
         return False  # "Udvalg: ...", "Dato: ..." after a finished sentence
     space = 0.3 * ln.size
-    if prev.x1 + space + ln.first_word < lay.right - 1.0:
+    if prev.x1 + space + ln.first_word < lay.right[prev.page] - 1.0:
         return False  # the first word would have fitted: the paragraph ended there
     if ln.page != prev.page:
         return True
