@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-VALUE = r"(?:[A-ZÆØÅ]{2,5}-)?\d[\dA-Za-z]*(?:[./-]+[\dA-Za-z]+)*"
+VALUE = r"(?:[A-ZÆØÅ]{2,5}-)?\d[\dA-Za-zÆØÅ]*(?:[./-]+[\dA-Za-zÆØÅ]+)*"
 _LABELS = {
     "case_number": r"Sags?\.?\s*nr|Sagsnummer|Sagsid|Sags-?id|Sag\s+nr|Sag|Emnenr|Akt-?id",
     "journal_number": r"J\.?\s*nr|Journal-?nr|Journalnummer|KLE(?:-nr)?",
@@ -26,7 +26,8 @@ _LABELLED = regex.compile(
 _BARE = regex.compile(rf"^(?:(?:Åbent|Åben|Lukket)\s*[-–:]?\s*)?(?P<value>{VALUE})\s*-?$")
 _KLE = regex.compile(r"^\d\d\.\d\d(?:\.\d\d)?$")
 _LOOKS_LIKE_CASE = regex.compile(
-    r"^(?:[A-ZÆØÅ]{2,5}-\d{4}-\d+|\d+[-/]\d+(?:[-/][\dA-Z]+)*|\d\d\.\d\d\.\d\d[\dA-Z.-]*|\d{5,})$"
+    r"^(?:[A-ZÆØÅ]{2,5}-\d{4}-\d+|\d+[-/]\d+(?:[-/][\dA-Z]+)*|\d\d\.\d\d\.\d\d[\dA-ZÆØÅ.-]*"
+    r"|\d{5,})$"
 )
 
 

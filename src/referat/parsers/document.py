@@ -28,8 +28,9 @@ from .decisions import chain_entries, decision_points
 from .header import parse_header
 from .items import Candidate, find_item_starts
 from .recommendations import parse_recommendations
+from .reflow import reflow
 from .sections import RawSection, segment
-from .toc import parse_toc
+from .toc import parse_toc, split_inline_list
 from .unnumbered import find_unnumbered
 
 _END_PUNCT = tuple(".!?:;)]\"'”»…") + tuple("0123456789")
@@ -142,10 +143,14 @@ def _mark_final(item: AgendaItem, committee: str | None, date: dt.date | None) -
         candidates[-1].final = True
 
 
-def _toc_start(blocks: list[Block], vocab: Vocabulary) -> int | None:
+def _toc_start(blocks: list[Block], vocab: Vocabulary) -> tuple[int, int] | None:
+    """Where the header ends and where the TOC's first entry may stand."""
     for i, b in enumerate(blocks[: max(60, len(blocks) // 3)]):
-        if vocab.is_toc_heading(b.text):
-            return i
+        if vocab.is_toc_heading(b.text) or (len(b.text) < 80 and vocab.is_toc_heading(
+                b.text.split(" ", 1)[0])):
+            return i, i + 1
+        if i < 12 and split_inline_list(b.text) is not None:
+            return i, i  # an inline list of the items, with no heading
     return None
 
 
@@ -183,16 +188,17 @@ def _fill_toc_numbers(toc: list[TocEntry], items: list[AgendaItem]) -> None:
 
 
 def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meeting:
-    blocks = [b for b in doc.blocks if b.text.strip()]
+    blocks = reflow([b for b in doc.blocks if b.text.strip()], vocab)
     issues: list[ParseIssue] = [_issue("warning", "reader", w) for w in doc.warnings]
     toc: list[TocEntry] = []
-    t = _toc_start(blocks, vocab)
+    found = _toc_start(blocks, vocab)
+    t = found[0] if found else None
     body_start = 0
     toc_notes: list[str] = []
-    if t is not None:
-        toc, body_start = parse_toc(blocks, t + 1, vocab, toc_notes)
+    if found is not None:
+        toc, body_start = parse_toc(blocks, found[1], vocab, toc_notes)
         if not toc:
-            body_start = t + 1
+            body_start = found[1]
     starts = find_item_starts(blocks, body_start, vocab, toc)
     inferred = False
     if not starts:
@@ -200,16 +206,16 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
         inferred = bool(starts)
     header_end = t if t is not None else (starts[0].index if starts else len(blocks))
     leading = _leading_refs(blocks, starts, vocab)
-    header = parse_header([b for b in blocks[:header_end] if id(b) not in leading], vocab)
+    # the header: before the TOC, and (some templates) between the TOC and the first item
+    between = blocks[body_start: starts[0].index if starts else len(blocks)] if t is not None \
+        else []
+    header = parse_header([b for b in blocks[:header_end] + between if id(b) not in leading],
+                          vocab)
     meeting = Meeting(source=source, title=header.title, document_type=header.document_type,  # type: ignore[arg-type]
                       committee=header.committee, date=header.date,
                       start_time=header.start_time, end_time=header.end_time,
                       location=header.location, participants=header.participants, toc=toc,
                       notes=header.notes + toc_notes)
-    between_end = starts[0].index if starts else len(blocks)
-    for b in blocks[body_start if t is not None else header_end: between_end]:
-        if id(b) not in leading and not vocab.is_chrome(b.text):
-            meeting.notes.append(b.text)
     items: list[AgendaItem] = []
     for k, c in enumerate(starts):
         end = starts[k + 1].index if k + 1 < len(starts) else len(blocks)

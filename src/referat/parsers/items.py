@@ -97,6 +97,12 @@ def _number_only(blocks: list[Block], index: int) -> Candidate | None:
                      title_lines=2)
 
 
+def _repeats_document_title(c: Candidate, blocks: list[Block], vocab: Vocabulary) -> bool:
+    """"1 Referat fra mødet i ..." is a page number before the document's title, not an item."""
+    return c.index > 0 and bool(vocab.document_type(c.title)) and \
+        fuzz.partial_ratio(c.title.casefold(), blocks[0].text.casefold()) >= 90
+
+
 def _cue_score(blocks: list[Block], c: Candidate, vocab: Vocabulary,
                toc_titles: list[tuple[int | None, str]]) -> float:
     b = blocks[c.index]
@@ -184,7 +190,7 @@ def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
         if cands and cands[-1].title_lines == 2 and cands[-1].index == i - 1:
             continue
         c = _candidate(blocks[i], i, vocab) or _number_only(blocks, i)
-        if c is not None:
+        if c is not None and not _repeats_document_title(c, blocks, vocab):
             cands.append(c)
     strong = _dedupe([c for c in cands if c.strong])
     weak = _drop_list_runs([c for c in cands if not c.strong], blocks)

@@ -13,6 +13,7 @@ import regex
 from ..blocks import Block
 from ..models import TocEntry
 from ..vocabulary import Vocabulary
+from .dates import find_date
 
 _LEADER = regex.compile(r"\s*(?:\.{2,}|…+|_{3,}|\s{3,}|\t)\s*\.*\s*(?P<page>\d{1,4})\s*$")
 _NUM = regex.compile(
@@ -57,6 +58,56 @@ def _entry(text: str, vocab: Vocabulary) -> TocEntry | None:
     return TocEntry(number=number, title=title, page=page, closed=closed or closed2)
 
 
+_NUMBER_ONLY = regex.compile(r"^\s*(\d{1,4})\s*\.?\s*$")
+_INLINE_NUM = regex.compile(r"(?:^|(?<=\s))(\d{1,3})\.\s+(?=\S)")
+
+
+def split_inline_list(text: str) -> list[str] | None:
+    """``"1. A 2. B 3. C"`` (a list whose line breaks were lost) -> its entries, else None."""
+    if len(text) < 40:
+        return None
+    starts: list[int] = []
+    expect = 1
+    for m in _INLINE_NUM.finditer(text):
+        if int(m.group(1)) == expect:
+            starts.append(m.start())
+            expect += 1
+    if len(starts) < 3 or starts[0] != 0:
+        return None
+    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+def _column_entry(blocks: list[Block], i: int, vocab: Vocabulary) -> tuple[TocEntry, int] | None:
+    """A TOC printed in columns: the number, the title (one to three lines), the page."""
+    m = _NUMBER_ONLY.match(blocks[i].text)
+    if m is None:
+        return None
+    title: list[str] = []
+    j = i + 1
+    while j < len(blocks) and len(title) < 3:
+        t = blocks[j].text.strip()
+        if _NUMBER_ONLY.match(t) or find_date(t):
+            break
+        title.append(t)
+        j += 1
+    if not title or not title[0][:1].isupper() or j >= len(blocks):
+        return None
+    page = _NUMBER_ONLY.match(blocks[j].text)
+    if page is None:
+        return None
+    name, closed = split_closed(" ".join(title), vocab)
+    return TocEntry(number=int(m.group(1)), title=name, page=int(page.group(1)) or None,
+                    closed=closed), j + 1
+
+
+def _continues(blocks: list[Block], i: int, vocab: Vocabulary) -> bool:
+    """Whether the TOC goes on at ``i`` (after a sub-heading such as "Lukkede punkter")."""
+    if i >= len(blocks):
+        return False
+    return _entry(blocks[i].text.strip(), vocab) is not None or \
+        _column_entry(blocks, i, vocab) is not None
+
+
 def parse_toc(blocks: list[Block], start: int, vocab: Vocabulary,
               skipped: list[str] | None = None) -> tuple[list[TocEntry], int]:
     """Entries from ``blocks[start:]``; returns them and the index just after the TOC.
@@ -78,6 +129,21 @@ def parse_toc(blocks: list[Block], start: int, vocab: Vocabulary,
             continue
         if _PUNKT.match(text) and entries:
             break
+        inline = split_inline_list(text) if pending is None else None
+        if inline is not None:
+            entries.extend(e for t in inline if (e := _entry(t, vocab)) is not None)
+            i += 1
+            continue
+        col = _column_entry(blocks, i, vocab) if pending is None else None
+        if col is not None:
+            entry, i = col
+            if entries and entry.number is not None and entry.number == entries[0].number:
+                restarted = True
+                i = start + 1  # never reached in practice; keeps the loop finite
+                break
+            entries.append(entry)
+            misses = 0
+            continue
         e = _entry(f"{pending} {text}" if pending else text, vocab)
         if e is None and pending is None and _NUM.match(text) is None and entries and \
                 entries[-1].page is None and _LEADER.search(text) is None and len(text) < 150:
@@ -107,7 +173,7 @@ def parse_toc(blocks: list[Block], start: int, vocab: Vocabulary,
         if pending is not None:
             break
         misses += 1
-        if entries or misses > 3:
+        if (entries and not _continues(blocks, i + 1, vocab)) or misses > 5:
             break
         skipped.append(text)
         i += 1
