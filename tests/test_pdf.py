@@ -110,7 +110,7 @@ def test_join_lines_rules() -> None:
 
 # --- tiny PDFs -------------------------------------------------------------------------------
 
-def _pdf(pages: list[list[tuple[str, str, float]]], *, width: float = 80, header: str = "",
+def _pdf(pages: list[list[tuple[str, str, float]]], *, width: float = 170, header: str = "",
          table: list[list[str]] | None = None) -> bytes:
     """Each page is a list of (style, text, size) paragraphs set in a column ``width`` mm wide."""
     pdf = FPDF(format="A4")
@@ -303,3 +303,13 @@ def test_sideways_margin_text_ignored_and_toc_page_kept_apart() -> None:
         pdf.text(200, 200, "Dok.nr. 123-2024 udskrevet")
     texts = [b.text for b in read_pdf(bytes(pdf.output())).blocks]
     assert texts == ["Godkendelse af dagsorden\t3", "Referat af mødet."]
+
+
+def test_overprinted_fake_bold_read_once() -> None:
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for dx in (0, 0.2):  # the heading drawn twice, a hair apart, as some systems fake bold
+        pdf.text(20 + dx, 30, "Beslutning")
+    pdf.text(20, 40, "Godkendt.")
+    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == ["Beslutning", "Godkendt."]

@@ -109,6 +109,12 @@ def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]])
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
+def _overprinted(chars: list[dict[str, Any]]) -> bool:
+    """Bold faked by printing each character twice at almost the same place."""
+    seen = {(c["text"], round(c["x0"]), round(c["top"])) for c in chars}
+    return len(seen) < 0.95 * len(chars)
+
+
 def _read_page(page: Any, pno: int, next_table: int) -> tuple[list[Line], list[TableRow], int]:
     rows: list[TableRow] = []
     boxes: list[tuple[float, float, float, float]] = []
@@ -122,9 +128,9 @@ def _read_page(page: Any, pno: int, next_table: int) -> tuple[list[Line], list[T
             for row, content in zip(table.rows, cells, strict=False):
                 rows.append(TableRow(tuple(_cell(c) for c in content), pno, row.bbox[1],
                                      next_table))
-    source = page
+    source = page.dedupe_chars() if _overprinted(page.chars) else page
     if boxes or not all(c["upright"] for c in page.chars):  # tables, or text set sideways
-        source = page.filter(lambda o: o.get("object_type") != "char" or
+        source = source.filter(lambda o: o.get("object_type") != "char" or
                              (o["upright"] and not _inside(o, boxes)))
     lines = [ln for raw in source.extract_text_lines(return_chars=True)
              if (ln := _line(raw, pno)) is not None]

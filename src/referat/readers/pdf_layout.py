@@ -33,7 +33,8 @@ _SENTENCE_END = regex.compile(r"[.!?:]\s*$")
 _LEADER_END = regex.compile(r"(?:\.{3,}|…{2,}|_{3,})\s*\d{1,4}\s*$")
 # Bullet glyphs set in symbol fonts arrive as private-use code points.
 _PRIVATE_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "•", "\uf0d8": "•",
-                                  "\uf0fc": "•", "\uf06e": "▪", "\u2212": "-"})
+                                  "\uf0fc": "•", "\uf06e": "▪", "\u2212": "-",
+                                  "\u2010": "-", "\u2011": "-"})
 
 
 @dataclass(slots=True)
@@ -83,7 +84,8 @@ def measure(lines: list[Line], widths: list[float]) -> Layout:
     for ln in body_lines:
         by_width.setdefault(round(widths[ln.page - 1]), []).append(ln.x1)
     edge = {w: sorted(xs)[min(len(xs) - 1, int(len(xs) * 0.97))] for w, xs in by_width.items()}
-    right = {p: edge.get(round(w), w * 0.9) for p, w in enumerate(widths, start=1)}
+    # a page of short lines alone does not say where full lines end: at least 65% of the width
+    right = {p: max(edge.get(round(w), w * 0.9), w * 0.65) for p, w in enumerate(widths, start=1)}
     gaps = [b.top - a.bottom for a, b in itertools.pairwise(body_lines)
             if a.page == b.page and 0 <= b.top - a.bottom < 2 * body]
     gap = statistics.median(gaps) if gaps else body * 0.2
