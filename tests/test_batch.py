@@ -216,6 +216,8 @@ def test_timeouts_and_crashes_are_recorded(tmp_path: Path) -> None:
         "slow.md": "ParseTimeoutError", "hang.md": "ParseTimeoutError",
         "crash.md": "InternalError"}
     assert "stopped" in errors["hang.md"]["message"]
+    assert "exit code 3" in errors["crash.md"]["message"]
+    assert all(len(e["sha256"]) == 64 for e in errors.values())
     assert (summary.converted, summary.failed) == (2, 3)
 
 

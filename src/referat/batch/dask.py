@@ -12,24 +12,15 @@ keeps its CPU until the parser returns. Restart the workers if that ever matters
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import InternalError, ParseTimeoutError
-from .worker import Options, Record, Task, failed, process
+from .worker import Options, Record, Task, failed, file_sha256, process
 
 PER_THREAD = 4  # tasks in flight per worker thread
-
-
-def _sha(path: str) -> str | None:
-    try:
-        with open(path, "rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest()
-    except OSError:
-        return None
 
 
 def run_task(task: Task, options: Options) -> Record:
@@ -47,7 +38,7 @@ def run_task(task: Task, options: Options) -> Record:
     cancelled.set()
     return failed(task.path, ParseTimeoutError(
         task.path, f"parsing did not finish within the {options.timeout:g} s limit (--timeout)"),
-        _sha(task.read_path or task.path))
+        file_sha256(task))
 
 
 def distributed() -> Any:

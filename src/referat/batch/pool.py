@@ -19,15 +19,17 @@ import contextlib
 import multiprocessing as mp
 import signal
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from typing import Any
 
 from ..errors import InternalError, ParseTimeoutError
-from .worker import Options, Record, Task, failed, process
+from .worker import Options, Record, Task, failed, file_sha256, process
 
-MAX_TASKS = 500
+MAX_TASKS = 500  # documents per worker process before it is replaced
+PREFETCH = 2  # tasks sent ahead to each worker, so it never waits for the parent
 
 
 def _worker_main(conn: Connection, options: Options) -> None:
@@ -52,10 +54,12 @@ def context() -> BaseContext:
 
 
 class _Slot:
+    """One worker process and the tasks sent to it (the first is the one it is parsing)."""
+
     def __init__(self, ctx: BaseContext, options: Options) -> None:
         self.ctx = ctx
         self.options = options
-        self.task: Task | None = None
+        self.tasks: deque[Task] = deque()
         self.deadline = float("inf")
         self.done = 0
         self._start()
@@ -69,19 +73,30 @@ class _Slot:
         self.done = 0
 
     def assign(self, task: Task, limit: float | None) -> None:
-        self.task = task
-        self.deadline = time.monotonic() + limit if limit else float("inf")
+        if not self.tasks:
+            self.deadline = time.monotonic() + limit if limit else float("inf")
+        self.tasks.append(task)
         try:
             self.conn.send(task)
-        except OSError:  # died while idle: replace it and try once more
-            self.restart(kill=True)
-            self.conn.send(task)
+        except OSError:  # died while idle: replace it, sending what it held again
+            self.restart(limit, kill=True)
 
-    def restart(self, *, kill: bool = False) -> None:
+    def finished(self, limit: float | None) -> Task:
+        """The head task is done (or given up); the next one starts its clock now."""
+        task = self.tasks.popleft()
+        self.done += 1
+        self.deadline = time.monotonic() + limit if limit and self.tasks else float("inf")
+        return task
+
+    def restart(self, limit: float | None, *, kill: bool = False) -> None:
+        held = list(self.tasks)
         self.stop(kill=kill)
         self._start()
+        for task in held:
+            self.assign(task, limit)
 
     def stop(self, *, kill: bool = False) -> None:
+        self.tasks.clear()
         if not kill:
             with contextlib.suppress(OSError):
                 self.conn.send(None)
@@ -90,7 +105,6 @@ class _Slot:
             self.proc.kill()
             self.proc.join()
         self.conn.close()
-        self.task = None
         self.deadline = float("inf")
 
 
@@ -106,42 +120,42 @@ def run_local(tasks: Iterable[Task], options: Options, jobs: int,
     try:
         while True:
             for slot in slots:
-                if slot.task is None and not exhausted:
+                while len(slot.tasks) < PREFETCH and slot.done + len(slot.tasks) < max_tasks \
+                        and not exhausted:
                     task = next(pending, None)
                     if task is None:
                         exhausted = True
                     else:
                         slot.assign(task, hard)
-            busy = [s for s in slots if s.task is not None]
+            busy = [s for s in slots if s.tasks]
             if not busy:
                 return
             wait_for = min(s.deadline for s in busy) - time.monotonic()
             ready = wait([s.conn for s in busy],
                          timeout=None if wait_for == float("inf") else max(0.0, wait_for))
             for slot in busy:
-                assert slot.task is not None
                 if slot.conn in ready:
                     try:
                         record: Record = slot.conn.recv()
                     except (EOFError, OSError):
-                        code = slot.proc.exitcode
-                        record = failed(slot.task.path, InternalError(
-                            slot.task.path, f"the worker process stopped unexpectedly (exit "
-                                            f"code {code}) while parsing this document"))
-                        slot.restart(kill=True)
+                        task = slot.finished(hard)
+                        slot.proc.join(timeout=5)
+                        record = failed(task.path, InternalError(
+                            task.path, f"the worker process stopped unexpectedly (exit code "
+                                       f"{slot.proc.exitcode}) while parsing this document"),
+                            file_sha256(task))
+                        slot.restart(hard, kill=True)
                     else:
-                        slot.task = None
-                        slot.deadline = float("inf")
-                        slot.done += 1
-                        if slot.done >= max_tasks:
-                            slot.restart()
+                        slot.finished(hard)
+                        if slot.done >= max_tasks and not slot.tasks:
+                            slot.restart(hard)
                     yield record
                 elif time.monotonic() >= slot.deadline:
-                    path = slot.task.path
-                    slot.restart(kill=True)
-                    yield failed(path, ParseTimeoutError(
-                        path, f"parsing did not finish within the {limit:g} s limit (--timeout);"
-                              " the worker was stopped"))
+                    task = slot.finished(hard)
+                    slot.restart(hard, kill=True)
+                    yield failed(task.path, ParseTimeoutError(
+                        task.path, f"parsing did not finish within the {limit:g} s limit "
+                                   "(--timeout); the worker was stopped"), file_sha256(task))
     finally:
         for slot in slots:
-            slot.stop(kill=slot.task is not None)
+            slot.stop(kill=bool(slot.tasks))

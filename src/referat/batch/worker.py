@@ -89,6 +89,15 @@ class Record:
                 "code": self.error_code, "message": self.message}
 
 
+def file_sha256(task: Task) -> str | None:
+    """The input's sha256, for records made outside the worker (a killed or lost worker)."""
+    try:
+        with open(task.read_path or task.path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
 def failed(path: str, exc: ReferatError, sha: str | None = None, seconds: float = 0.0) -> Record:
     return Record(path, "failed", sha, error_type=type(exc).__name__, error_code=exc.code,
                   message=f"{path}: {exc.reason}", seconds=seconds)
@@ -184,10 +193,10 @@ def process(task: Task, options: Options, cancelled: threading.Event | None = No
         elif options.resume and task.resume_sha == sha:
             return Record(task.path, "skipped", sha, seconds=time.perf_counter() - start)
         sniff(data, task.path)
+        parse_fn, vocabulary = _parser(options), _vocabulary(options)  # outside the clock
         try:
             with soft_timeout(options.timeout):
-                meeting = _parser(options)(data, vocabulary=_vocabulary(options),
-                                           limits=options.limits)
+                meeting = parse_fn(data, vocabulary=vocabulary, limits=options.limits)
         except _Expired:
             raise errors.ParseTimeoutError(
                 task.path, f"parsing took longer than the {options.timeout:g} s limit "
