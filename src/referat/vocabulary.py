@@ -137,7 +137,7 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).strip(":;.-–|* ").strip().casefold()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Vocabulary:
     sections: Mapping[str, Sequence[str]] = field(default_factory=lambda: SECTIONS)
     labels: Mapping[str, Sequence[str]] = field(default_factory=lambda: LABELS)
