@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import Counter
 
 import regex
 from rapidfuzz import fuzz
@@ -158,6 +159,7 @@ def _cross_check(toc: list[TocEntry], items: list[AgendaItem], issues: list[Pars
     if not toc:
         return
     matched: set[int] = set()
+    pairs: list[tuple[TocEntry, AgendaItem]] = []
     for e in toc:
         hit = None
         for k, it in enumerate(items):
@@ -172,10 +174,32 @@ def _cross_check(toc: list[TocEntry], items: list[AgendaItem], issues: list[Pars
                                  f"TOC entry {e.title!r} has no matching item"))
         else:
             matched.add(hit)
+            pairs.append((e, items[hit]))
+    _check_toc_pages(pairs, issues)
     for k, it in enumerate(items):
         if k not in matched:
             issues.append(_issue("warning", "item_not_in_toc",
                                  f"item {it.number} {it.title!r} is not in the TOC", it.number))
+
+
+def _check_toc_pages(pairs: list[tuple[TocEntry, AgendaItem]],
+                     issues: list[ParseIssue]) -> None:
+    """A TOC page number that disagrees with the page where its item starts (PDF input).
+
+    Printed page numbers may be offset from the physical pages (an unnumbered cover); the
+    offset most entries share is taken as the document's, and only entries off it are reported.
+    """
+    known = [(e, it) for e, it in pairs if e.page is not None and it.pages]
+    if not known:
+        return
+    offsets = Counter(e.page - it.pages[0] for e, it in known if e.page is not None)
+    offset = offsets.most_common(1)[0][0]
+    for e, it in known:
+        if e.page is not None and e.page - offset != it.pages[0]:
+            issues.append(_issue(
+                "warning", "toc_page_mismatch",
+                f"TOC gives page {e.page} for item {it.number} {it.title!r}, but it starts on "
+                f"page {it.pages[0] + offset}", it.number))
 
 
 def _fill_toc_numbers(toc: list[TocEntry], items: list[AgendaItem]) -> None:

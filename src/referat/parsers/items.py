@@ -84,13 +84,14 @@ def _title_like(title: str) -> bool:
         not _NOT_TITLE.match(title)
 
 
-def _number_only(blocks: list[Block], index: int) -> Candidate | None:
+def _number_only(blocks: list[Block], index: int, vocab: Vocabulary) -> Candidate | None:
     """A number alone on its line ("1." / "12") with the title on the next line."""
     m = _NUMBER_ONLY.match(blocks[index].text)
     if m is None or index + 1 >= len(blocks):
         return None
     nxt = blocks[index + 1]
     if nxt.kind == "table_row" or not _title_like(nxt.text) or len(nxt.text) > 200 or \
+            vocab.is_chrome(nxt.text) or vocab.section_kind(nxt.text, fuzzy=False) or \
             regex.match(r"^[\d.,]+\b", nxt.text):
         return None
     return Candidate(index, int(m["num"]), nxt.text.strip(), False, False, page=nxt.page,
@@ -189,8 +190,8 @@ def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
     for i in range(start, len(blocks)):
         if cands and cands[-1].title_lines == 2 and cands[-1].index == i - 1:
             continue
-        c = _candidate(blocks[i], i, vocab) or _number_only(blocks, i)
-        if c is not None and not _repeats_document_title(c, blocks, vocab):
+        c = _candidate(blocks[i], i, vocab) or _number_only(blocks, i, vocab)
+        if c is not None and c.number >= 1 and not _repeats_document_title(c, blocks, vocab):
             cands.append(c)
     strong = _dedupe([c for c in cands if c.strong])
     weak = _drop_list_runs([c for c in cands if not c.strong], blocks)

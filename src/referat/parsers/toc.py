@@ -55,6 +55,8 @@ def _entry(text: str, vocab: Vocabulary) -> TocEntry | None:
     title, closed2 = split_closed(text.strip(" .\t"), vocab)
     if not title or (number is None and page is None):
         return None
+    number = number or None  # "0" is no item number
+    page = page or None
     return TocEntry(number=number, title=title, page=page, closed=closed or closed2)
 
 
@@ -68,7 +70,7 @@ def split_inline_list(text: str) -> list[str] | None:
         return None
     starts: list[int] = []
     expect = 1
-    for m in _INLINE_NUM.finditer(text):
+    for m in _INLINE_NUM.finditer(text[:20000]):
         if int(m.group(1)) == expect:
             starts.append(m.start())
             expect += 1
@@ -96,8 +98,8 @@ def _column_entry(blocks: list[Block], i: int, vocab: Vocabulary) -> tuple[TocEn
     if page is None:
         return None
     name, closed = split_closed(" ".join(title), vocab)
-    return TocEntry(number=int(m.group(1)), title=name, page=int(page.group(1)) or None,
-                    closed=closed), j + 1
+    return TocEntry(number=int(m.group(1)) or None, title=name,
+                    page=int(page.group(1)) or None, closed=closed), j + 1
 
 
 def _continues(blocks: list[Block], i: int, vocab: Vocabulary) -> bool:
