@@ -215,7 +215,7 @@ def test_timeouts_and_crashes_are_recorded(tmp_path: Path) -> None:
     assert {k: v["type"] for k, v in errors.items()} == {
         "slow.md": "ParseTimeoutError", "hang.md": "ParseTimeoutError",
         "crash.md": "InternalError"}
-    assert "stopped" in errors["hang.md"]["message"]
+    assert errors["hang.md"]["message"] == errors["slow.md"]["message"].replace("slow", "hang")
     assert "exit code 3" in errors["crash.md"]["message"]
     assert all(len(e["sha256"]) == 64 for e in errors.values())
     assert (summary.converted, summary.failed) == (2, 3)

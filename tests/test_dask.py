@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,14 @@ import referat
 distributed = pytest.importorskip("distributed")
 
 SAMPLES = Path(__file__).parent / "samples"
+HOOK = f"{__name__}:slow_parse"
+
+
+def slow_parse(data: bytes, **kwargs: object) -> referat.Meeting:
+    """parse_fn for the test: marked documents take too long."""
+    if data.startswith(b"SLOW"):
+        time.sleep(3)
+    return referat.parse(data, **kwargs)  # type: ignore[arg-type]
 
 
 def _tree(out: Path) -> dict[str, bytes]:
@@ -28,20 +37,25 @@ def test_dask_run_matches_local_run(tmp_path: Path) -> None:
         shutil.copy(page, root / "sider" / page.name)
     (root / "tom.txt").write_bytes(b"")
     (root / "støj.pdf").write_bytes(bytes(range(256)) * 8)
+    (root / "langsom.md").write_bytes(b"SLOW\n" + (root / "direktion.md").read_bytes())
 
-    local = referat.convert(root, out=tmp_path / "local", jobs=1)
+    local = referat.convert(root, out=tmp_path / "local", jobs=1, timeout=1, parse_fn=HOOK)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
-        remote = referat.convert(root, out=tmp_path / "dask", dask=client, timeout=30)
-        again = referat.convert(root, out=tmp_path / "dask", dask=client, resume=True)
+        remote = referat.convert(root, out=tmp_path / "dask", dask=client, timeout=1,
+                                 parse_fn=HOOK)
+        again = referat.convert(root, out=tmp_path / "dask", dask=client, resume=True,
+                                timeout=1, parse_fn=HOOK)
+        time.sleep(2)  # the timed-out task's thread wakes up and must not write
 
     a, b = _tree(tmp_path / "local"), _tree(tmp_path / "dask")
     errors = "errors.jsonl"
     assert sorted(a.pop(errors).splitlines()) == sorted(b.pop(errors).splitlines())
     assert a == b and len(a) == 5
     for s in (local, remote):
-        assert (s.inputs, s.converted, s.failed) == (7, 5, 2)
-    assert (again.skipped, again.failed) == (5, 2)
+        assert (s.inputs, s.converted, s.failed) == (8, 5, 3)
+    assert (again.skipped, again.failed) == (5, 3)
     summary = json.loads((tmp_path / "dask" / "summary.json").read_text())
-    assert summary["errors"] == local.errors
+    assert summary["errors"] == local.errors == {"empty": 1, "unsupported_format": 1,
+                                                 "timeout": 1}

@@ -155,7 +155,7 @@ def run_local(tasks: Iterable[Task], options: Options, jobs: int,
                     slot.restart(hard, kill=True)
                     yield failed(task.path, ParseTimeoutError(
                         task.path, f"parsing did not finish within the {limit:g} s limit "
-                                   "(--timeout); the worker was stopped"), file_sha256(task))
+                                   "(--timeout)"), file_sha256(task))
     finally:
         for slot in slots:
             slot.stop(kill=bool(slot.tasks))

@@ -199,7 +199,7 @@ def process(task: Task, options: Options, cancelled: threading.Event | None = No
                 meeting = parse_fn(data, vocabulary=vocabulary, limits=options.limits)
         except _Expired:
             raise errors.ParseTimeoutError(
-                task.path, f"parsing took longer than the {options.timeout:g} s limit "
+                task.path, f"parsing did not finish within the {options.timeout:g} s limit "
                            "(--timeout)") from None
         meeting.source.path = task.path
         record = Record(task.path, "ok", sha, rel, meeting.source.format, meeting.source.pages,
