@@ -30,7 +30,8 @@ _STRONG = regex.compile(
 )
 _WEAK = regex.compile(
     r"^(?:(?P<state>åbent|åben|lukket)\s+)?(?P<num>\d{1,3})(?!\d)(?:\s*[.:)]\s*|\s+|(?=[\p{Lu}]))"
-    r"(?:\((?P<state2>åben|åbent|lukket)\)\s*|(?P<state3>åbent|lukket)\s+)?(?P<title>\S.*)$",
+    r"(?:\((?P<state2>åben|åbent|lukket)\)\s*|"
+    r"(?P<state3>åbent|lukket)(?:\s+(?:punkt|sag))?\s*[:\-–]?\s+)?(?P<title>\S.*)$",
     regex.IGNORECASE,
 )
 _NUMBER_ONLY = regex.compile(r"^\s*(?P<num>\d{1,3})\s*[.:]?\s*$")
@@ -202,10 +203,12 @@ def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
     toc_titles = [(e.number, e.title) for e in toc]
     for c in weak:
         c.score = _cue_score(blocks, c, vocab, toc_titles)
-    chain = _dedupe(_best_chain([c for c in weak if c.score > 0.5]))
-    if len(strong) >= 2 or (strong and not chain):
+    if len(strong) >= 2:
         return strong
-    return chain
+    for c in strong:  # a lone "Punkt N:" heading competes with the bare numbers
+        c.score = 3.0
+    pool = sorted([*(c for c in weak if c.score > 0.5), *strong], key=lambda c: c.index)
+    return _dedupe(_best_chain(pool))
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
