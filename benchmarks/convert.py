@@ -9,7 +9,9 @@ memory (max RSS) of the parent process, and the speed-up.
     .venv/bin/python benchmarks/convert.py --docs 300 --pdfs 2
 
 The parent's peak memory is measured by running the real CLI in a child process that reports
-its own ``ru_maxrss`` on exit (the workers are separate processes and not counted).
+its own ``ru_maxrss`` on exit (the workers are separate processes and not counted). "workers
+busy" is the CPU time of the workers divided by the wall time: about 2 means both cores did
+nothing else, less means other load on the machine took its share (the speed-up cannot exceed it).
 """
 
 from __future__ import annotations
@@ -92,7 +94,8 @@ def run(root: Path, jobs: int) -> dict[str, float]:
     done = summary["converted"] + summary["failed"]
     return {"docs": summary["inputs"], "failed": summary["failed"], "pages": summary["pages"],
             "wall": wall, "docs_s": done / wall, "pages_s": summary["pages"] / wall,
-            "rss_mb": int(rss) / 1024, "cpu": float(cpu)}
+            "rss_mb": int(rss) / 1024, "cpu": float(cpu),
+            "parallel": summary["worker_cpu_seconds"] / wall}
 
 
 def main() -> None:
@@ -104,7 +107,8 @@ def main() -> None:
     print(f"cores: {len(os.sched_getaffinity(0))}, load before: "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"{'docs':>6} {'jobs':>4} {'failed':>6} {'pages':>6} {'wall s':>7} {'docs/s':>7} "
-          f"{'pages/s':>7} {'parent MB':>9} {'parent CPU s':>12} {'speed-up':>8}")
+          f"{'pages/s':>7} {'parent MB':>9} {'parent CPU s':>12} {'workers busy':>12} "
+          f"{'speed-up':>8}")
     for docs in args.docs:
         root = Path(tempfile.mkdtemp(prefix="referat-bench-in-"))
         try:
@@ -115,7 +119,8 @@ def main() -> None:
                 base = base or r["wall"]
                 print(f"{r['docs']:>6.0f} {jobs:>4} {r['failed']:>6.0f} {r['pages']:>6.0f} "
                       f"{r['wall']:>7.1f} {r['docs_s']:>7.1f} {r['pages_s']:>7.2f} "
-                      f"{r['rss_mb']:>9.1f} {r['cpu']:>12.1f} {base / r['wall']:>8.2f}",
+                      f"{r['rss_mb']:>9.1f} {r['cpu']:>12.1f} {r['parallel']:>12.2f} "
+                      f"{base / r['wall']:>8.2f}",
                       flush=True)
         finally:
             shutil.rmtree(root, ignore_errors=True)

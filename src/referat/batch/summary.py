@@ -25,13 +25,14 @@ class Summary(BaseModel):
     failed: int = 0  # recorded in errors.jsonl
     pages: int = 0  # PDF pages of the converted and skipped documents
     seconds: float = 0.0
+    worker_cpu_seconds: float = 0.0  # CPU time the workers spent on converted documents
     docs_per_second: float = 0.0
     pages_per_second: float = 0.0
     errors: dict[str, int] = {}  # error code -> documents
     issues: dict[str, int] = {}  # most common issue codes -> occurrences
     out: str | None = None
     jsonl: str | None = None
-    jobs: int = 1
+    jobs: int = 1  # worker processes; 0 on a Dask cluster
     interrupted: bool = False
 
     @property
@@ -44,7 +45,8 @@ class Summary(BaseModel):
                  f"{self.skipped} already done, {self.failed} failed"
                  + (" (interrupted)" if self.interrupted else ""),
                  f"  {self.pages} pages in {self.seconds:.1f} s: {self.docs_per_second:.1f} "
-                 f"documents/s, {self.pages_per_second:.1f} pages/s, {self.jobs} workers"]
+                 f"documents/s, {self.pages_per_second:.1f} pages/s, "
+                 + (f"{self.jobs} workers" if self.jobs else "on a Dask cluster")]
         if self.errors:
             lines.append("  failures: " + ", ".join(f"{k} {v}" for k, v in self.errors.items()))
         if self.issues:
@@ -59,11 +61,13 @@ class Tally:
     def __init__(self) -> None:
         self.start = time.perf_counter()
         self.done = self.converted = self.skipped = self.failed = self.pages = 0
+        self.cpu = 0.0
         self.errors: Counter[str] = Counter()
         self.issues: Counter[str] = Counter()
 
     def add(self, record: Record) -> None:
         self.done += 1
+        self.cpu += record.cpu
         if record.status == "failed":
             self.failed += 1
             self.errors[record.error_code or "error"] += 1
@@ -85,6 +89,7 @@ class Tally:
         return Summary(
             inputs=self.done, converted=self.converted, skipped=self.skipped,
             failed=self.failed, pages=self.pages, seconds=round(seconds, 3),
+            worker_cpu_seconds=round(self.cpu, 3),
             docs_per_second=round(worked / seconds, 2) if seconds else 0.0,
             pages_per_second=round(self.pages / seconds, 2) if seconds else 0.0,
             errors=dict(self.errors.most_common()),

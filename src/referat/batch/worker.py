@@ -72,6 +72,7 @@ class Record:
     error_code: str | None = None
     message: str | None = None
     seconds: float = 0.0
+    cpu: float = 0.0  # CPU seconds spent in the worker
     payload: str | None = None  # JSON text (jsonl mode)
     meeting: Meeting | None = None  # objects mode
 
@@ -168,7 +169,7 @@ def _read(task: Task, limits: Limits) -> bytes:
 
 def process(task: Task, options: Options, cancelled: threading.Event | None = None) -> Record:
     """Convert one input; returns its :class:`Record` and never raises for bad input."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     sha: str | None = None
     try:
         if task.rel is None:
@@ -223,4 +224,5 @@ def process(task: Task, options: Options, cancelled: threading.Event | None = No
         return failed(task.path, errors.InternalError(task.path, f"{type(exc).__name__}: {exc}"),
                       sha, time.perf_counter() - start)
     record.seconds = time.perf_counter() - start
+    record.cpu = time.process_time() - cpu
     return record
