@@ -10,14 +10,16 @@ from ..blocks import Block, BlockKind, Document
 from ._clean import clean_cell, normalize, split_bullet, squash, strip_inline_html
 from ._longlines import cap_lines
 
-_HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# Spans are bounded ({1,N}) and a heading's closing hashes are stripped in Python, so a hostile
+# line cannot make these patterns quadratic.
+_HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 _TABLE_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_IMAGE = regex.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = regex.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EM = regex.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_IMAGE = regex.compile(r"!\[([^\]]{0,500})\]\([^)]{0,2000}\)")
+_LINK = regex.compile(r"\[([^\]]{1,500})\]\(([^)\s]{1,2000})(?:\s+\"[^\"]{0,500}\")?\)")
+_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1")
+_EM = regex.compile(r"(?<![\w*])([*_])(?=\S)(.{1,1000}?)(?<=\S)\1(?![\w*])")
 _ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_FULL_BOLD = regex.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*:?\s*$")
+_FULL_BOLD = regex.compile(r"^\s*(\*\*|__)(?=\S)(.+)(?<=\S)\1\s*:?\s*$")
 
 
 def _link(m: regex.Match[str]) -> str:
@@ -70,7 +72,9 @@ def read_markdown(text: str) -> Document:
         in_table = False
         m = _HEADING.match(raw)
         if m:
-            body = m.group(2)
+            body = m.group(2).rstrip()
+            if body.rstrip("#") != body and (not body.rstrip("#") or body.rstrip("#")[-1] == " "):
+                body = body.rstrip("#").rstrip()  # closing hashes: "## Titel ##"
             bold = bool(_FULL_BOLD.match(body))
             for piece in strip_inline_html(inline(body)):
                 blocks.append(Block("heading", piece, lineno, level=len(m.group(1)), bold=bold))
