@@ -227,6 +227,10 @@ def test_truncated_pdf() -> None:
     data = GENERATED[0].read_bytes()
     with pytest.raises(CorruptPDFError, match="truncated"):
         referat.parse(data[: len(data) // 2])
+    # a linearized file holds an early end-of-file marker; its stated length gives it away
+    real = (SAMPLES / "pdf" / "aarhus-byraad-2025-08-27.pdf").read_bytes()
+    with pytest.raises(CorruptPDFError, match="truncated"):
+        referat.parse(real[:200_000] + b"\n%%EOF\n")
 
 
 def test_corrupt_pdf() -> None:

@@ -22,6 +22,8 @@ from .pdf_chrome import find_chrome
 from .pdf_layout import Line, TableRow, assemble, clean_line, join_lines, measure
 
 _BOLD_FONT = regex.compile(r"bold|black|heavy|demi|semib|,b$|-b$", regex.IGNORECASE)
+_LINEARIZED = regex.compile(rb"<<[^<>]{0,600}/Linearized\b[^<>]{0,600}>>")
+_LENGTH = regex.compile(rb"/L\s+(\d{1,12})\b")
 _TAIL = regex.compile(r"\s(\d{1,4})\s*$")
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
@@ -34,6 +36,11 @@ def _open(data: bytes, name: str) -> Any:
         raise CorruptPDFError(name, "not a PDF (no %PDF- header)")
     if b"%%EOF" not in data[-4096:]:
         raise CorruptPDFError(name, "the PDF is truncated (no end-of-file marker)")
+    lin = _LINEARIZED.search(data[:2048])
+    size = _LENGTH.search(lin.group(0)) if lin else None
+    if size and len(data) < int(size.group(1)):  # a linearized file says how long it is
+        raise CorruptPDFError(name, f"the PDF is truncated ({len(data):,} of "
+                                    f"{int(size.group(1)):,} bytes)")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except PDFPasswordIncorrect:
