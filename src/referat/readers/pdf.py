@@ -32,7 +32,7 @@ def _open(data: bytes, name: str) -> Any:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
-    if not data.lstrip()[:1024].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
+    if b"%PDF-" not in data[:1024]:
         raise CorruptPDFError(name, "not a PDF (no %PDF- header)")
     if b"%%EOF" not in data[-4096:]:
         raise CorruptPDFError(name, "the PDF is truncated (no end-of-file marker)")
@@ -48,6 +48,9 @@ def _open(data: bytes, name: str) -> Any:
     except Exception as exc:
         if "password" in str(exc).lower() or "PDFPasswordIncorrect" in repr(exc):
             raise EncryptedPDFError(name, "the PDF is protected by a password") from None
+        if "encrypt" in f"{type(exc).__name__} {exc}".lower():
+            raise EncryptedPDFError(name, f"the PDF is encrypted in a way that cannot be "
+                                          f"opened ({exc})") from None
         raise CorruptPDFError(name, f"the PDF is corrupt ({type(exc).__name__})") from None
     return pdf
 
