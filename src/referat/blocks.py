@@ -34,6 +34,7 @@ class Block:
     bold: bool = False
     cells: tuple[str, ...] = ()
     table: int = 0  # rows of one table share a non-zero id (readers that know table extents)
+    indent: int = 0  # leading spaces in plain text (a list indented under its paragraph)
 
     @property
     def is_heading_hint(self) -> bool:

@@ -11,7 +11,8 @@ _DOCNO = regex.compile(r"^(?:Dok(?:ument)?\.?\s*nr\.?:?\s*)?(?P<no>\d{2,4}-\d{4}
                        regex.IGNORECASE)
 _DOCNO_TAIL = regex.compile(r"\s+(?:Dok(?:ument)?\.?\s*nr\.?:?\s*)?(?P<no>\d{3}-\d{4}-\d+)$",
                             regex.IGNORECASE)
-_NUMBERING = regex.compile(r"^(?:Bilag\s*)?\(?\d{1,2}\s*[.):]\s*(?=\S)", regex.IGNORECASE)
+_NUMBERING = regex.compile(r"^(?:Bilag\s*)?\(?\d{1,2}(?:\.\d{1,2})*\s*[.):]\s*(?=\S)",
+                          regex.IGNORECASE)
 _NONE = regex.compile(r"^(?:ingen(?:\s+bilag)?|intet|-)\.?$", regex.IGNORECASE)
 
 

@@ -8,10 +8,13 @@ import regex
 _ABSENT_LABEL = regex.compile(
     r"^(?:Fraværende|Afbud|Fraværende med afbud)\s*:\s*(?P<names>.+)$", regex.IGNORECASE
 )
+_LABEL_ALONE = regex.compile(r"^(?:Fraværende|Afbud|Fraværende med afbud)\s*:?\s*$",
+                            regex.IGNORECASE)
 _NAME = r"[\p{Lu}][\p{L}.'-]+(?:\s+(?:[\p{Lu}][\p{L}.'-]*|\([A-ZÆØÅ]\)|von|van|de))*"
 _NOT_TAKING_PART = regex.compile(
     rf"(?P<names>{_NAME}(?:\s*(?:,|og)\s*{_NAME})*)\s+(?:\([A-ZÆØÅ]\)\s+)?"
-    r"(?:deltog\s+ikke\s+i\s+(?:behandlingen|sagens\s+behandling|punktet)|"
+    r"(?:deltog\s+ikke\s+i\s+(?:behandlingen|sagens\s+behandling|punktet)|var\s+fraværende|"
+    r"var\s+forhindret\s+i\s+at\s+deltage|"
     r"(?:erklærede\s+sig|var|blev\s+erklæret|er)\s+inhabil)",
 )
 _SPLIT = regex.compile(r"\s*(?:,|\bog\b|;)\s*(?![^()]*\))")
@@ -29,10 +32,16 @@ def _names(text: str) -> list[str]:
 
 def absent_names(lines: list[str]) -> list[str]:
     found: list[str] = []
-    for line in lines:
+    lines = [ln for ln in lines if ln.strip()]
+    for k, line in enumerate(lines):
         m = _ABSENT_LABEL.match(line.strip())
         if m:
             found.extend(_names(m["names"]))
+            continue
+        if _LABEL_ALONE.match(line.strip()) and k + 1 < len(lines) and \
+                len(lines[k + 1].split()) <= 12 and lines[k + 1].strip()[:1].isupper() and \
+                not _ABSENT_LABEL.match(lines[k + 1].strip()):
+            found.extend(_names(lines[k + 1]))  # "Fraværende:" with the names below
             continue
         for m in _NOT_TAKING_PART.finditer(line):
             found.extend(_names(m["names"]))

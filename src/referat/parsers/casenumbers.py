@@ -18,7 +18,7 @@ _LABELS = {
     "document_number": r"Dok(?:ument)?\.?\s*nr|Dokumentnummer|Dok|Dok-?id",
 }
 _LABELLED = regex.compile(
-    r"(?<![\p{L}])(?P<label>"
+    r"(?:(?<![\p{L}])|(?<=\p{Ll})(?=\p{Lu}))(?P<label>"
     + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items())
     + rf")\.?\s*[:.]?\s*(?P<value>{VALUE})",
     regex.IGNORECASE,

@@ -73,7 +73,8 @@ def match_decision_head(line: str, committee_pattern: str) -> DecisionHead | Non
             date, after = hit[0], rest[hit[1][1]:]
         after = _PKT.sub("", _CLOCK.sub("", after.lstrip(" ,")))
         inline = after.lstrip(" :").strip()
-        if inline and not after.lstrip().startswith(":") and (k == 2 or len(inline) > 60):
+        if inline and not after.lstrip().startswith(":") and k != 3 and \
+                (k == 2 or len(inline) > 60):
             continue
         return DecisionHead(body=m["body"].strip(" ,"), date=date, inline=inline)
     return None
@@ -88,8 +89,9 @@ def decision_points(text: str) -> list[str]:
         if m and int(m["n"]) == expect:
             points.append(m["text"].strip())
             expect += 1
-    return points if len(points) >= 2 or (points and text.lstrip().casefold().startswith("at")) \
-        else []
+    single = len(points) == 1 and regex.search(r"(?im)^\s*1\s*[.)]\s+at\s", text) is not None
+    return points if len(points) >= 2 or single or \
+        (points and text.lstrip().casefold().startswith("at")) else []
 
 
 @dataclass

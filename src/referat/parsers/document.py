@@ -61,7 +61,7 @@ def _issue(severity: str, code: str, message: str, item: int | None = None) -> P
 
 
 def _build_item(c: Candidate, blocks: list[Block], vocab: Vocabulary, committee: str | None,
-                date: dt.date | None, issues: list[ParseIssue]) -> AgendaItem:
+                date: dt.date | None, issues: list[ParseIssue], agenda: bool = False) -> AgendaItem:
     title = c.title
     if not title and c.title_lines and blocks and blocks[0].kind != "table_row":
         title, blocks = blocks[0].text, blocks[1:]
@@ -86,6 +86,14 @@ def _build_item(c: Candidate, blocks: list[Block], vocab: Vocabulary, committee:
                                      pages=pages))
         if s.kind == "decision":
             head = s.decision
+            if head is None and agenda:
+                # an agenda's "Beslutning" is a blank for the coming meeting (or a quoted
+                # proposal's), not a decision on record
+                item.decisions.append(Decision(body=None, date=None, text=text,
+                                               points=decision_points(text), pages=pages))
+                item.decisions[-1].final = False
+                lines_for_absence.extend(text.split("\n"))
+                continue
             item.decisions.append(Decision(
                 body=head.body if head else committee,
                 date=head.date if head and head.date else (date if head is None else None),
@@ -105,7 +113,7 @@ def _build_item(c: Candidate, blocks: list[Block], vocab: Vocabulary, committee:
         _collect_tables(s, item)
     item.attachments = merge_attachments(attachments)
     item.absent = absent_names(lines_for_absence)
-    _mark_final(item, committee, date)
+    _mark_final(item, committee, date, agenda)
     return item
 
 
@@ -131,10 +139,13 @@ def _same_body(a: str | None, b: str | None) -> bool:
     return fuzz.token_set_ratio(a.casefold(), b.casefold()) >= 85
 
 
-def _mark_final(item: AgendaItem, committee: str | None, date: dt.date | None) -> None:
+def _mark_final(item: AgendaItem, committee: str | None, date: dt.date | None,
+                agenda: bool) -> None:
     if not item.decisions:
         return
     candidates = [d for d in item.decisions
+                  if not agenda or d.body is not None or d.date is not None]
+    candidates = [d for d in candidates
                   if (date is None or d.date is None or d.date == date)
                   and _same_body(d.body, committee)]
     if date is not None:
@@ -212,7 +223,7 @@ def _fill_toc_numbers(toc: list[TocEntry], items: list[AgendaItem]) -> None:
 
 
 def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meeting:
-    blocks = reflow([b for b in doc.blocks if b.text.strip()], vocab)
+    blocks = reflow([b for b in doc.blocks if b.text.strip() or b.kind == "heading"], vocab)
     issues: list[ParseIssue] = [_issue("warning", "reader", w) for w in doc.warnings]
     toc: list[TocEntry] = []
     found = _toc_start(blocks, vocab)
@@ -246,7 +257,7 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
         item_blocks = [b for b in blocks[c.index + c.title_lines: end] if id(b) not in leading]
         pre = [b for b in blocks[max(0, c.index - 2): c.index] if id(b) in leading]
         items.append(_build_item(c, pre + item_blocks, vocab, header.committee, header.date,
-                                 issues))
+                                 issues, agenda=header.document_type == "dagsorden"))
     meeting.items = items
     if inferred:
         issues.append(_issue("warning", "item_numbers_inferred",

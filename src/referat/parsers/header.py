@@ -24,6 +24,7 @@ _TITLE_NOISE = regex.compile(
     regex.IGNORECASE,
 )
 _NAME_SPLIT = regex.compile(r"\s*(?:,|;|\s+og\s+)\s*(?![^()]*\))")
+_PARTY = regex.compile(r"^[A-ZÆØÅ]{1,2}$")
 _NAME_LIKE = regex.compile(
     r"^(?:(?:Formand|Næstformand|Borgmester|Overborgmester|Rådmand)\s*:?\s+)?"
     r"[\p{Lu}][\p{L}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|von|van|de|la|af)){0,5}$"
@@ -46,7 +47,16 @@ class Header:
 
 def _split_names(value: str) -> list[str]:
     value = regex.sub(r"\s+(ved\s+afbud)\b\.?", r" (\1),", value, flags=regex.IGNORECASE)
-    return [n.strip(" .-–•") for n in _NAME_SPLIT.split(value) if n.strip(" .-–•")]
+    out: list[str] = []
+    for n in _NAME_SPLIT.split(value):
+        n = n.strip(" .-–•")
+        if not n:
+            continue
+        if out and _PARTY.match(n):
+            out[-1] = f"{out[-1]} ({n})"  # "Kasper Damsgaard, A": the party letter
+        else:
+            out.append(n)
+    return out
 
 
 def _participant(raw: str, *, absent: bool) -> Participant | None:

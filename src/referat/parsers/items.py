@@ -136,7 +136,8 @@ def _drop_list_runs(cands: list[Candidate], blocks: list[Block]) -> list[Candida
     while i < len(cands):
         j = i
         while j + 1 < len(cands) and cands[j + 1].index == cands[j].index + 1 and \
-                cands[j + 1].number == cands[j].number + 1:
+                cands[j + 1].number == cands[j].number + 1 and \
+                blocks[cands[j + 1].index].indent == blocks[cands[j].index].indent:
             j += 1
         run = cands[i: j + 1]
         if len(run) >= 2 and i > 0 and run[0].number == 1 and \
@@ -194,6 +195,7 @@ def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
         c = _candidate(blocks[i], i, vocab) or _number_only(blocks, i, vocab)
         if c is not None and c.number >= 1 and not _repeats_document_title(c, blocks, vocab):
             cands.append(c)
+    cands = _merge_repeats(cands)
     strong = _dedupe([c for c in cands if c.strong])
     weak = _drop_list_runs([c for c in cands if not c.strong], blocks)
     _mark_support(weak, blocks, vocab)
@@ -211,6 +213,18 @@ def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
     return _dedupe(_best_chain(pool))
 
 
+def _merge_repeats(cands: list[Candidate]) -> list[Candidate]:
+    """A heading printed twice in a row ("1. Titel" then "1.   Titel") is one candidate."""
+    out: list[Candidate] = []
+    for c in cands:
+        if out and c.number == out[-1].number and c.index - out[-1].index <= 3 and \
+                fuzz.ratio(c.title.casefold(), out[-1].title.casefold()) >= 80:
+            out[-1].strong = out[-1].strong or c.strong
+            continue
+        out.append(c)
+    return out
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """A number seen again with the same title right away is a repeated title line."""
     out: list[Candidate] = []
@@ -224,11 +238,14 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def is_repeated_title(block: Block, number: int, title: str, vocab: Vocabulary) -> bool:
+def is_repeated_title(block: Block, number: int, title: str, vocab: Vocabulary, *,
+                      plain: bool = True) -> bool:
+    """The item's heading printed again inside it (with its number; or, when ``plain``, the
+    bare title line)."""
     c = _candidate(block, 0, vocab)
     if c is not None and c.number == number:
         return not c.title or fuzz.ratio(c.title.casefold(), title.casefold()) >= 80
     m = _NUMBER_ONLY.match(block.text)
     if m is not None and int(m["num"]) == number:
         return True
-    return bool(title) and fuzz.ratio(block.text.casefold(), title.casefold()) >= 92
+    return plain and bool(title) and fuzz.ratio(block.text.casefold(), title.casefold()) >= 92

@@ -1,11 +1,18 @@
-"""The points of an Indstilling: numbered ("- 1) ...", "1. at ...", "a) ...") or "at ..."."""
+"""The points of an Indstilling: numbered ("- 1) ...", "1. at ...", "At 1) ...") or "at ...".
+
+Numbering markers are stripped; the wording ("at ...") is kept. Sub-points under a point
+("1.1 ...", "a) ...") belong to that point and are joined to it with line breaks.
+"""
 
 from __future__ import annotations
 
 import regex
 
-_MARK = regex.compile(r"^\s*[-•·]?\s*(?:\(?(?:\d{1,2}|[a-z])\s*[.)]|\d{1,2}\s*:)\s*(?=\S)",
-                      regex.IGNORECASE)
+_MARK = regex.compile(
+    r"^\s*[-•·]?\s*(?:at\s+)?(?:\(?(?P<n>\d{1,2})\s*[.)]|(?P<c>\d{1,2})\s*:)\s*(?=\S)",
+    regex.IGNORECASE,
+)
+_SUB = regex.compile(r"^\s*(?:\d{1,2}\.\d{1,2}\.?|\(?[a-zæøå]\))\s+(?=\S)", regex.IGNORECASE)
 _AND = regex.compile(r"^(?:at|og)\s", regex.IGNORECASE)
 _AT = regex.compile(
     r"(?:^|,|:|\b(?:indstiller|foreslår|anbefaler|indstilles|foreslås))\s*(?P<at>at\s+\S.*)$",
@@ -17,6 +24,9 @@ def parse_recommendations(blocks: list[tuple[str, str]]) -> list[str]:
     """``blocks`` are (kind, text) pairs of one recommendation section."""
     points: list[str] = []
     for kind, text in blocks:
+        if points and _SUB.match(text):
+            points[-1] = f"{points[-1]}\n{text.strip()}"
+            continue
         m = _MARK.match(text)
         if m:
             points.append(text[m.end():].strip())

@@ -46,6 +46,8 @@ class ItemBody:
 def _heading(b: Block, vocab: Vocabulary) -> tuple[RawSection, str] | None:
     """Is ``b`` a section heading? Returns the section and any text glued to the heading."""
     text = b.text.strip()
+    if b.kind == "heading" and not text:
+        return RawSection("other", "", head_block=b), ""  # an empty heading: a new section
     if b.kind == "table_row" or not text:
         return None
     dh = match_decision_head(text, vocab.committee_pattern)
@@ -83,8 +85,18 @@ def segment(blocks: list[Block], number: int, title: str, vocab: Vocabulary) -> 
         if vocab.is_chrome(text):
             continue
         in_meta = current is None or (not current.blocks and pos < _META_ZONE + 4)
+        if b.kind != "table_row" and pos < _META_ZONE + 4 and not in_meta and \
+                _LABEL_LINE.match(text):
+            ref, rest = parse_labelled(text)
+            if ref and len(rest.split()) <= 8:  # "Sagsnr. N ..." after a line of links
+                body.ref.merge(ref)
+                rest = _take_marker(rest, body, vocab)
+                if rest:
+                    body.meta_text.append(rest)
+                continue
         if b.kind != "table_row" and in_meta:
-            if is_repeated_title(b, number, title, vocab):
+            plain = current is None or not current.heading or vocab.is_grouping(current.heading)
+            if is_repeated_title(b, number, title, vocab, plain=plain):
                 continue
             if vocab.open_regex.match(text):
                 body.closed = False

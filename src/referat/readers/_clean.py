@@ -17,6 +17,7 @@ _TABLE = {**_INVISIBLE, **_SPACES, **{ord(k): v for k, v in _LIGATURES.items()}}
 
 _BREAK_TAG = regex.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|tr|h\d)\s*>", regex.IGNORECASE)
 _LI_TAG = regex.compile(r"<\s*li\b[^>]*>", regex.IGNORECASE)
+_BROKEN_TAG = regex.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?$")
 _ANY_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _BULLET = regex.compile(r"^\s*(?:[-*+–]\s+|[•·◦▪‣∙●○■□\u0335]\s*)(?=\S)")
 
@@ -40,6 +41,7 @@ def strip_inline_html(text: str) -> list[str]:
     """Reduce a line holding HTML fragments to clean text lines (``<br/>``/``<li>`` split it)."""
     if "<" not in text and "&" not in text:
         return [text]
+    text = _BROKEN_TAG.sub("", text)
     text = _LI_TAG.sub("\n", text)
     text = _BREAK_TAG.sub("\n", text)
     text = _ANY_TAG.sub("", text)

@@ -173,11 +173,15 @@ class _Walker:
         if (tag == "table" and self.table(node, sub, depth)) or \
                 (tag == "dl" and self.definitions(node, sub, depth)):
             return
+        before = len(self.blocks)
         if tag == "tr":
             self.layout_row(node, sub, depth)
         else:
             self.walk(node, sub, depth + 1)
         self.flush()
+        if sub.kind == "heading" and len(self.blocks) == before and tag[0] == "h":
+            # an empty heading still ends the section before it
+            self.blocks.append(Block("heading", "", self.counter, level=sub.level))
 
     # --- tables -------------------------------------------------------------------------------
 

@@ -36,9 +36,10 @@ def read_text(text: str) -> Document:
                                 table=table_id))
             continue
         in_table = False
+        indent = len(raw) - len(raw.lstrip(" \t"))
         for piece in strip_inline_html(raw):
             is_bullet, rest = split_bullet(piece)
             kind: BlockKind = "list_item" if is_bullet else "para"
-            blocks.append(Block(kind, squash(rest), lineno, pg))
+            blocks.append(Block(kind, squash(rest), lineno, pg, indent=indent))
     known = [p for p in pages if p is not None]
     return Document(blocks, "text", pages=max(known) if known else None, warnings=warnings)
