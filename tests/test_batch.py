@@ -132,6 +132,13 @@ def test_resume_skips_done_and_redoes_changed(archive: Archive, converted: Conve
     good = sum(1 for e in expect.values() if e is None)
     assert (summary.skipped, summary.converted, summary.failed) == (good - 1, 1, 4)
     assert summary.inputs == len(expect)
+    changed.write_bytes(b"")  # now it fails: its old output must go
+    try:
+        summary = referat.convert([root], out=out, jobs=1, resume=True)
+    finally:
+        changed.write_bytes(before)
+    assert (summary.skipped, summary.failed) == (good - 1, 5)
+    assert not (out / output_rel(changed.relative_to(root).as_posix())).exists()
 
 
 def test_jsonl_and_resume_after_a_cut_line(archive: Archive, tmp_path: Path) -> None:

@@ -167,17 +167,27 @@ def _read(task: Task, limits: Limits) -> bytes:
         raise InputNotFoundError(task.path, f"cannot read the file ({exc.strerror})") from None
 
 
+def _drop_stale(target: Path | None, sha: str | None) -> None:
+    """Remove an earlier output made from different content, when this content failed: a
+    document is either converted or in errors.jsonl, never both."""
+    if target is None or sha is None or target.is_symlink():
+        return
+    head = read_head(target)
+    if head is not None and head[0] != sha:
+        target.unlink(missing_ok=True)
+
+
 def process(task: Task, options: Options, cancelled: threading.Event | None = None) -> Record:
     """Convert one input; returns its :class:`Record` and never raises for bad input."""
     start, cpu = time.perf_counter(), time.process_time()
     sha: str | None = None
+    target: Path | None = None
     try:
         if task.rel is None:
             raise InputNotFoundError(task.path, "no such file or directory, and no file "
                                                 "matches it as a pattern")
         data = _read(task, options.limits)
         sha = hashlib.sha256(data).hexdigest()
-        target: Path | None = None
         rel: str | None = None
         if options.mode == "dir":
             assert options.out is not None
@@ -219,6 +229,7 @@ def process(task: Task, options: Options, cancelled: threading.Event | None = No
         else:
             record.meeting = meeting
     except ReferatError as exc:
+        _drop_stale(target, sha)
         return failed(task.path, exc, sha, time.perf_counter() - start)
     except Exception as exc:  # a parse_fn that does not follow the contract
         return failed(task.path, errors.InternalError(task.path, f"{type(exc).__name__}: {exc}"),
