@@ -16,7 +16,8 @@ import referat
 from referat.vocabulary import Vocabulary
 
 SAMPLES = Path(__file__).parent / "samples"
-TEXT_SAMPLES = sorted([*SAMPLES.glob("*.txt"), *SAMPLES.glob("*.md"), *SAMPLES.glob("pages/*.txt")])
+TEXT_SAMPLES = sorted(p for p in [*SAMPLES.glob("*.txt"), *SAMPLES.glob("*.md"),
+                                  *SAMPLES.glob("pages/*.txt")] if p.name != "SOURCES.md")
 _WORD = regex.compile(r"[\p{L}\d]+")
 _MARKUP = regex.compile(r"<[^>]+>|\]\([^)]*\)|[#*_\\|]")
 

@@ -107,7 +107,8 @@ COMMITTEE_SUFFIXES = [
 CASE_LABELS = ["Sagsnr.", "Sag nr.", "Sag", "Sagsid.", "J.nr.", "Journalnr.", "Dok.nr.", "Dok.",
                "Dokumentnr.", "KLE"]
 
-TOC_HEADINGS = ["Indholdsfortegnelse", "Dagsordenspunkter", "Indhold", "Punkter på dagsordenen"]
+TOC_HEADINGS = ["Indholdsfortegnelse", "Dagsordenspunkter", "Indhold", "Punkter på dagsordenen",
+                "Følgende sager behandles", "Punkter til dagsorden"]
 
 # Words that mark an item (or a TOC line) as closed, or explicitly open.
 CLOSED_MARKERS = [
@@ -207,11 +208,11 @@ class Vocabulary:
         """A regex (string) matching a body's name: capitalised words ending in a suffix."""
         alt = "|".join(regex.escape(w) for w in sorted(self.committee_suffixes, key=len,
                                                          reverse=True))
-        word = r"[\p{Lu}][\p{L}]*(?:-,?|,)?"
+        word = r"(?!(?i:kommune)\b)[\p{Lu}][\p{L}]*(?:-,?|,)?"
         tail = (r"(?:\s+(?:for|om|vedr\.)\s+"
                 r"(?:(?!den\b|d\.|kl\b)[\p{L}&]+-?(?:,(?=\s+\p{L}))?(?=\s|$|,)\s*){1,5})?")
         last = r"(?<!\p{L})(?:[\p{Lu}][\p{L}]*)?"
-        return rf"(?:{word}\s+(?:og\s+)?)*{last}(?i:{alt})(?=s?\b){tail}"
+        return rf"(?<!\p{{L}})(?:{word}\s+(?:og\s+)?)*{last}(?i:{alt})(?=s?\b){tail}"
 
     @cached_property
     def committee_regex(self) -> regex.Pattern[str]:
@@ -280,6 +281,14 @@ class Vocabulary:
         words = sorted({w for ws in self.labels.values() for w in ws}, key=len, reverse=True)
         alt = "|".join(regex.escape(w) for w in words)
         return regex.compile(rf"(?<=\S)\s+(?=(?:{alt})\s*:)")
+
+    @cached_property
+    def inline_label_word_regex(self) -> regex.Pattern[str]:
+        """Before a capitalised label word, colon or not (for flattened title lines)."""
+        words = sorted({w for ws in self.labels.values() for w in ws if len(w) > 4},
+                       key=len, reverse=True)
+        alt = "|".join(regex.escape(w) for w in words)
+        return regex.compile(rf"(?<=\S)\s+(?=(?:{alt})\b)")
 
     @cached_property
     def inline_toc_regex(self) -> regex.Pattern[str]:

@@ -26,7 +26,7 @@ from .attachments import merge_attachments, parse_attachments
 from .attendance import absent_names
 from .casenumbers import parse_bare, parse_labelled
 from .decisions import chain_entries, decision_points
-from .header import parse_header
+from .header import clock_from_text, parse_header
 from .items import Candidate, find_item_starts
 from .recommendations import parse_recommendations
 from .reflow import reflow
@@ -259,6 +259,7 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
         items.append(_build_item(c, pre + item_blocks, vocab, header.committee, header.date,
                                  issues, agenda=header.document_type == "dagsorden"))
     meeting.items = items
+    _fill_from_body(meeting, blocks)
     if inferred:
         issues.append(_issue("warning", "item_numbers_inferred",
                              f"no numbered item headings; {len(items)} item(s) found by their "
@@ -285,6 +286,29 @@ def _is_ref_line(b: Block) -> bool:
         return True
     ref, rest = parse_labelled(text)
     return bool(ref) and len(rest.split()) <= 6
+
+
+def _fill_from_body(m: Meeting, blocks: list[Block]) -> None:
+    """Header facts printed in the body: the clock ("Mødet sluttede kl. 21.33") and, on a
+    per-item page with no header, the body and date of the decisions on record."""
+    if m.start_time is None or m.end_time is None:
+        start, end = clock_from_text([b.text for b in blocks if "kl" in b.text])
+        if m.start_time is None and start and (end is None or start <= end):
+            m.start_time = start
+        if m.end_time is None and end and (m.start_time is None or m.start_time <= end):
+            m.end_time = end
+    if m.date is not None or m.document_type == "dagsorden":
+        return
+    dated = [d for it in m.items for d in it.decisions if d.date is not None and d.body]
+    if not dated:
+        return
+    last = max(dated, key=lambda d: d.date or dt.date.min)
+    m.date = last.date
+    m.committee = m.committee or last.body
+    m.issues = [i for i in m.issues if i.code != "no_date"]
+    for it in m.items:
+        for d in it.decisions:
+            d.final = d is last or (d.date == last.date and d.body == last.body)
 
 
 def _leading_refs(blocks: list[Block], starts: list[Candidate], vocab: Vocabulary) -> set[int]:

@@ -8,7 +8,7 @@ alone with its value on the next line(s), or several labels may share one line.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -24,6 +24,8 @@ _TITLE_NOISE = regex.compile(
     regex.IGNORECASE,
 )
 _NAME_SPLIT = regex.compile(r"\s*(?:,|;|\s+og\s+)\s*(?![^()]*\))")
+_TITLE_PLACE = regex.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\s+i\s+(\p{Lu}.{2,120})$")
+_CLOCK_ONLY = regex.compile(r"^\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)\b", regex.IGNORECASE)
 _PARTY = regex.compile(r"^[A-ZÆØÅ]{1,2}$")
 _NAME_LIKE = regex.compile(
     r"^(?:(?:Formand|Næstformand|Borgmester|Overborgmester|Rådmand)\s*:?\s+)?"
@@ -93,7 +95,11 @@ def _split_inline_labels(text: str, vocab: Vocabulary) -> list[str]:
     return out
 
 
+_COMMITTEE_CACHE: dict[str, regex.Pattern[str]] = {}
+
+
 def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
+    _COMMITTEE_CACHE["rx"] = vocab.committee_regex
     h = Header()
     lines: list[Block] = []
     for b in blocks:
@@ -103,9 +109,11 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
             lines.append(Block(b.kind, part, b.line, b.page, b.level, b.bold, b.cells))
     if not lines:
         return h
-    typed = [b for b in lines[:12] if vocab.document_type(b.text) and len(b.text) < 200]
+    lines = _pair_label_columns(_split_long_title(lines, vocab), vocab)
+    plain = [b for b in lines if vocab.match_label(b.text) is None and b.kind != "table_row"]
+    typed = [b for b in plain[:12] if vocab.document_type(b.text) and len(b.text) < 200]
     rich = [b for b in typed if find_date(b.text) or vocab.committee_regex.search(b.text)]
-    title_block = (rich or typed or lines)[0]
+    title_block = (rich or typed or plain or lines)[0]
     h.title = title_block.text.replace("\t", " ")
     for b in [title_block, *lines[:12]]:
         h.document_type = vocab.document_type(b.text)
@@ -152,12 +160,48 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
     if h.committee is None and h.title:
         h.committee = committee_from_title(h.title, vocab)
     if h.committee is None:
-        for note in h.notes:
-            m = vocab.committee_regex.fullmatch(note.strip())
-            if m:
-                h.committee = str(m.group(0))
+        for note in h.notes:  # a line that is, or starts with, a body's name
+            m = vocab.committee_regex.match(note.strip())
+            if m and (m.end() == len(note.strip()) or len(note) < 120):
+                h.committee = str(m.group(0)).strip(" ,")
                 break
+    if h.location is None and h.title and (m := _TITLE_PLACE.search(h.title)):
+        h.location = m.group(1).strip()
     return h
+
+
+def _split_long_title(lines: list[Block], vocab: Vocabulary) -> list[Block]:
+    """A flattened first line ("X Referat af møde i Y Mødetidspunkt 31-08-2015 ...") is cut
+    before each capitalised label word, so the title stands alone."""
+    if not lines or len(lines[0].text) <= 100:
+        return lines
+    parts = [p for p in vocab.inline_label_word_regex.split(lines[0].text) if p.strip()]
+    if len(parts) < 2:
+        return lines
+    return [replace(lines[0], text=p.strip()) for p in parts] + lines[1:]
+
+
+def _pair_label_columns(lines: list[Block], vocab: Vocabulary) -> list[Block]:
+    """Labels printed in one column and their values in the next ("Mødedato:" "Mødested:" ...
+    then "25. maj 2016" "Rådhuset" ...) become label-value lines."""
+    out: list[Block] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (hit := vocab.match_label(lines[j].text)) is not None \
+                and not hit[2]:
+            j += 1
+        run = j - i
+        values = lines[j: j + run]
+        if run >= 2 and len(values) == run and all(
+                vocab.match_label(v.text) is None and v.kind != "table_row" for v in values):
+            for lab, val in zip(lines[i:j], values, strict=True):
+                out.append(replace(lab, text=f"{lab.text.rstrip(': ')}: {val.text}"))
+            i = j + run
+            continue
+        out.extend(lines[i: max(j, i + 1)])
+        i = max(j, i + 1)
+    return out
 
 
 def _names_line(text: str) -> bool:
@@ -179,7 +223,9 @@ def _apply(h: Header, field_: str, value: str) -> None:
             h.date = hit[0]
         h.start_time, end = _times(value, h)
         h.end_time = h.end_time or end
-        if not hit and h.start_time is None:
+        if h.start_time is None and (c := _CLOCK_ONLY.match(value)):
+            h.start_time = f"{int(c.group(1)):02d}:{c.group(2)}"  # "Mødetidspunkt 17.00"
+        elif not hit and h.start_time is None:
             h.notes.append(value)
     elif field_ == "end":
         start, _ = find_times(value)
@@ -187,7 +233,9 @@ def _apply(h: Header, field_: str, value: str) -> None:
     elif field_ == "location":
         h.location = value if h.location is None else f"{h.location}, {value}"
     elif field_ == "committee":
-        h.committee = h.committee or value
+        m = _COMMITTEE_CACHE.get("rx")
+        hit = m.search(value) if m is not None else None
+        h.committee = h.committee or (str(hit.group(0)).strip() if hit else value)
     elif field_ in ("participants", "absent"):
         absent = field_ == "absent"
         if absent and value.strip(" .").casefold() in ("ingen", "-", ""):
@@ -206,3 +254,20 @@ def _apply(h: Header, field_: str, value: str) -> None:
                 h.participants.append(p)
     else:
         h.notes.append(value)
+
+
+_STARTED = regex.compile(r"(?i)\bmødet\s+(?:startede|begyndte|påbegyndt)\s+kl\.?\s*:?\s*"
+                         r"(\d{1,2})[.:](\d{2})")
+_ENDED = regex.compile(r"(?i)\b(?:mødet\s+)?(?:sluttede|hævet|afsluttet|slut)\s+kl\.?\s*:?\s*"
+                       r"(\d{1,2})[.:](\d{2})")
+
+
+def clock_from_text(lines: list[str]) -> tuple[str | None, str | None]:
+    """"Mødet startede kl. 15.30 og sluttede kl. 16.45" anywhere in the document."""
+    start = end = None
+    for line in lines:
+        if start is None and (m := _STARTED.search(line)):
+            start = f"{int(m.group(1)):02d}:{m.group(2)}"
+        if end is None and "møde" in line.casefold() and (m := _ENDED.search(line)):
+            end = f"{int(m.group(1)):02d}:{m.group(2)}"
+    return start, end
