@@ -317,3 +317,15 @@ def test_overprinted_fake_bold_read_once() -> None:
         pdf.text(20 + dx, 30, "Beslutning")
     pdf.text(20, 40, "Godkendt.")
     assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == ["Beslutning", "Godkendt."]
+
+
+def test_running_header_with_changing_title_and_page_number() -> None:
+    pdf = FPDF(format="A4")
+    for n in range(1, 6):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 8)
+        pdf.text(20, 12, f"Punkt {1 + n // 3}: Sagens titel nummer {1 + n // 3}   {n + 1}")
+        pdf.set_font("Helvetica", "", 11)
+        pdf.text(20, 40, f"Afsnit {n}.")
+    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == \
+        [f"Afsnit {n}." for n in range(1, 6)]

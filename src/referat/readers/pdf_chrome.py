@@ -18,6 +18,7 @@ from .pdf_layout import Line
 _BAND = 0.1  # share of the page height that counts as top or bottom margin
 _EDGE_LINES = 3  # only the first and last few lines of a page can be chrome
 _DIGITS = regex.compile(r"\d+")
+_EDGE_NUMBER = regex.compile(r"^\s*(\d{1,4})\b|\b(\d{1,4})\s*$")
 _PAGE_NUMBER = regex.compile(
     r"^\s*(?:(?:side|page|s\.)\s*\d+(?:\s*(?:af|of|/|ud af)\s*\d+)?|[-–]?\s*\d{1,4}\s*[-–]?|"
     r"\d+\s*/\s*\d+)\s*$",
@@ -25,15 +26,20 @@ _PAGE_NUMBER = regex.compile(
 )
 
 
+def _full(line: Line) -> str:
+    return f"{line.text} {line.tail}" if line.tail else line.text
+
+
 def _key(line: Line, height: float, top: bool) -> tuple[bool, int, str]:
     pos = line.top if top else height - line.bottom
-    text = _DIGITS.sub("#", regex.sub(r"\s+", " ", line.text.casefold()).strip())
+    text = _DIGITS.sub("#", regex.sub(r"\s+", " ", _full(line).casefold()).strip())
     return top, round(pos / 3), text
 
 
 def find_chrome(pages: list[list[Line]], heights: list[float]) -> set[int]:
     """``id()`` of every line judged a running header or footer."""
     groups: dict[tuple[bool, int, str], list[tuple[int, Line]]] = defaultdict(list)
+    places: dict[tuple[bool, int], list[tuple[int, Line]]] = defaultdict(list)
     chrome: set[int] = set()
     for pno, (lines, height) in enumerate(zip(pages, heights, strict=True), start=1):
         for k, ln in enumerate(lines):
@@ -41,25 +47,40 @@ def find_chrome(pages: list[list[Line]], heights: list[float]) -> set[int]:
             bottom_band = k >= len(lines) - _EDGE_LINES and ln.top >= height * (1 - _BAND)
             if not (top_band or bottom_band):
                 continue
-            if _PAGE_NUMBER.match(ln.text):
+            if _PAGE_NUMBER.match(_full(ln)):
                 chrome.add(id(ln))
                 continue
-            groups[_key(ln, height, top_band)].append((pno, ln))
+            key = _key(ln, height, top_band)
+            groups[key].append((pno, ln))
+            places[key[:2]].append((pno, ln))
     need = max(2, int(0.4 * len(pages) + 0.5))
     for members in groups.values():
         if len({p for p, _ in members}) < need:
             continue
-        texts = {ln.text.strip() for _, ln in members}
+        texts = {_full(ln).strip() for _, ln in members}
         if len(texts) == 1 or _follows_page(members):
             chrome.update(id(ln) for _, ln in members)
+    for members in places.values():  # "Chapter 2: Title 3": the title changes, the number runs
+        chrome.update(_numbered_at_edge(members, need))
     return chrome
+
+
+def _numbered_at_edge(members: list[tuple[int, Line]], need: int) -> set[int]:
+    """Lines at one place whose first or last number is the page number plus a shared offset."""
+    offsets: dict[int, list[Line]] = defaultdict(list)
+    for pno, ln in members:
+        m = _EDGE_NUMBER.search(_full(ln))
+        if m:
+            offsets[int(m.group(1) or m.group(2)) - pno].append(ln)
+    best = max(offsets.values(), key=len, default=[])
+    return {id(ln) for ln in best} if len(best) >= need else set()
 
 
 def _follows_page(members: list[tuple[int, Line]]) -> bool:
     """Some number in every occurrence is the page number plus one fixed offset."""
     common: set[int] | None = None
     for pno, ln in members:
-        offsets = {int(d) - pno for d in _DIGITS.findall(ln.text) if len(d) <= 5}
+        offsets = {int(d) - pno for d in _DIGITS.findall(_full(ln)) if len(d) <= 5}
         common = offsets if common is None else common & offsets
         if not common:
             return False
