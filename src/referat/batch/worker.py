@@ -230,10 +230,10 @@ def process(task: Task, options: Options, cancelled: threading.Event | None = No
             record.meeting = meeting
     except ReferatError as exc:
         _drop_stale(target, sha)
-        return failed(task.path, exc, sha, time.perf_counter() - start)
+        record = failed(task.path, exc, sha)
     except Exception as exc:  # a parse_fn that does not follow the contract
-        return failed(task.path, errors.InternalError(task.path, f"{type(exc).__name__}: {exc}"),
-                      sha, time.perf_counter() - start)
+        record = failed(task.path, errors.InternalError(task.path, f"{type(exc).__name__}: {exc}"),
+                        sha)
     record.seconds = time.perf_counter() - start
     record.cpu = time.process_time() - cpu
     return record
