@@ -20,7 +20,11 @@ class ReferatError(Exception):
         super().__init__(f"{where}: {reason}")
 
     def __reduce__(self) -> tuple[object, ...]:  # picklable across process pools
-        return (type(self), (self.source, self.reason), {"line": self.line})
+        return (_rebuild, (type(self), self.source, self.reason, self.line))
+
+
+def _rebuild(cls: type[ReferatError], source: str, reason: str, line: int | None) -> ReferatError:
+    return cls(source, reason, line=line)
 
 
 class InputNotFoundError(ReferatError):

@@ -20,7 +20,7 @@ class Limits:
     max_bytes: int = 100 * 1024 * 1024  # input file size
     max_chars: int = 20_000_000  # characters after decoding or extraction
     max_pages: int = 2_000  # PDF pages
-    max_decompressed: int = 512 * 1024 * 1024  # bytes all PDF streams may inflate to
+    max_decompressed: int = 256 * 1024 * 1024  # bytes PDF streams (not images) may inflate to
     timeout: float = 120.0  # seconds per document in batch
 
     def too_large_message(self, which: str, value: int) -> str:

@@ -1,7 +1,7 @@
 """Cheap checks on raw PDF bytes before a PDF library opens them, in bounded memory:
 streams that inflate to gigabytes (decompression bombs) and absurd page counts.
 
-Every Flate stream is inflated in 1 MiB steps and the output thrown away, so memory stays flat
+Every Flate stream but images (which text extraction never decodes) is inflated in 1 MiB steps and the output thrown away, so memory stays flat
 and the scan stops as soon as the total passes ``Limits.max_decompressed``. Page objects are
 counted in the raw bytes and in inflated object streams.
 """
@@ -23,7 +23,8 @@ def _inflate(data: bytes, start: int, budget: int) -> tuple[int, int]:
     """Inflate the zlib stream at ``start``: (bytes out, page objects seen), stopping at budget."""
     d = zlib.decompressobj()
     total = pages = 0
-    buf = data[start:start + _STEP]
+    view = memoryview(data)
+    buf: bytes | memoryview = view[start:start + _STEP]
     pos = start + _STEP
     while True:
         try:
@@ -38,7 +39,7 @@ def _inflate(data: bytes, start: int, budget: int) -> tuple[int, int]:
         if not buf:
             if pos >= len(data):
                 return total, pages
-            buf = data[pos:pos + _STEP]
+            buf = view[pos:pos + _STEP]
             pos += _STEP
 
 
@@ -52,6 +53,8 @@ def check_pdf(data: bytes, name: str, limits: Limits) -> None:
         head = data[m.end()] if m.end() < len(data) else 0
         if head & 0x0F != 8 or head >> 4 > 7:
             continue  # no zlib header: DCT images, raw or other filters
+        if b"/Image" in data[max(0, m.start() - 2048):m.start()].rpartition(b" obj")[2]:
+            continue  # an image XObject: text extraction never inflates it
         out, seen = _inflate(data, m.end(), limits.max_decompressed - total)
         total += out
         pages += seen
