@@ -38,9 +38,10 @@ def absent_names(lines: list[str]) -> list[str]:
         if m:
             found.extend(_names(m["names"]))
             continue
-        if _LABEL_ALONE.match(line.strip()) and k + 1 < len(lines) and \
-                len(lines[k + 1].split()) <= 12 and lines[k + 1].strip()[:1].isupper() and \
-                not _ABSENT_LABEL.match(lines[k + 1].strip()):
+        nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
+        if _LABEL_ALONE.match(line.strip()) and nxt and len(nxt.split()) <= 12 and \
+                nxt[:1].isupper() and not nxt.endswith(".") and len(nxt.split()) >= 2 and \
+                not _ABSENT_LABEL.match(nxt):
             found.extend(_names(lines[k + 1]))  # "Fraværende:" with the names below
             continue
         for m in _NOT_TAKING_PART.finditer(line):

@@ -76,3 +76,14 @@ def parse_bare(line: str) -> CaseRef | None:
     if not _LOOKS_LIKE_CASE.match(value) or regex.fullmatch(r"(19|20)\d\d", value):
         return None
     return CaseRef(case_number=value)
+
+
+_LEADING = regex.compile(r"^(?P<value>\d\d\.\d\d\.\d\d-?[A-ZÆØÅ]\d\d(?:-\d+){2})\s+(?P<rest>\S.*)$")
+
+
+def parse_leading(line: str) -> tuple[CaseRef, str] | None:
+    """A KLE-style case number opening a flattened line: ``"00.22.02-A26-1-13 Godkendelse"``."""
+    m = _LEADING.match(line.strip())
+    if m is None:
+        return None
+    return CaseRef(case_number=m["value"]), m["rest"]

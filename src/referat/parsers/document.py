@@ -87,13 +87,7 @@ def _build_item(c: Candidate, blocks: list[Block], vocab: Vocabulary, committee:
         if s.kind == "decision":
             head = s.decision
             if head is None and agenda:
-                # an agenda's "Beslutning" is a blank for the coming meeting (or a quoted
-                # proposal's), not a decision on record
-                item.decisions.append(Decision(body=None, date=None, text=text,
-                                               points=decision_points(text), pages=pages))
-                item.decisions[-1].final = False
-                lines_for_absence.extend(text.split("\n"))
-                continue
+                continue  # an agenda's "Beslutning" is a blank for the coming meeting
             item.decisions.append(Decision(
                 body=head.body if head else committee,
                 date=head.date if head and head.date else (date if head is None else None),
@@ -274,7 +268,7 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
         issues.append(_issue("warning", "truncated",
                              "the document seems cut off: it ends mid-sentence",
                              items[-1].number if items else None))
-    if header.date is None:
+    if meeting.date is None:
         issues.append(_issue("info", "no_date", "no meeting date was found in the header"))
     meeting.issues = issues
     return meeting
@@ -297,15 +291,16 @@ def _fill_from_body(m: Meeting, blocks: list[Block]) -> None:
             m.start_time = start
         if m.end_time is None and end and (m.start_time is None or m.start_time <= end):
             m.end_time = end
-    if m.date is not None or m.document_type == "dagsorden":
-        return
     dated = [d for it in m.items for d in it.decisions if d.date is not None and d.body]
-    if not dated:
+    if m.date is not None and m.committee is None:
+        bodies = {d.body for d in dated if d.date == m.date}
+        if len(bodies) == 1:  # every decision of the meeting's day names the same body
+            m.committee = bodies.pop()
+    if m.date is not None or m.document_type == "dagsorden" or not dated:
         return
     last = max(dated, key=lambda d: d.date or dt.date.min)
     m.date = last.date
     m.committee = m.committee or last.body
-    m.issues = [i for i in m.issues if i.code != "no_date"]
     for it in m.items:
         for d in it.decisions:
             d.final = d is last or (d.date == last.date and d.body == last.body)

@@ -26,6 +26,7 @@ _TITLE_NOISE = regex.compile(
 _NAME_SPLIT = regex.compile(r"\s*(?:,|;|\s+og\s+)\s*(?![^()]*\))")
 _TITLE_PLACE = regex.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\s+i\s+(\p{Lu}.{2,120})$")
 _CLOCK_ONLY = regex.compile(r"^\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)\b", regex.IGNORECASE)
+_REPEAT = regex.compile(r"^(\S+)(?:\s+\1)+$")
 _PARTY = regex.compile(r"^[A-ZÆØÅ]{1,2}$")
 _NAME_LIKE = regex.compile(
     r"^(?:(?:Formand|Næstformand|Borgmester|Overborgmester|Rådmand)\s*:?\s+)?"
@@ -121,6 +122,7 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
             break
     current: str | None = None  # the label whose values continue on following lines
     loose_date: str | None = None  # a line with a date but no label
+    wrapped = False  # the previous list line ended mid-name
     for b in lines:
         text = b.text.replace("\t", " ").strip()
         if b.kind == "table_row" and len(b.cells) >= 2:
@@ -128,6 +130,8 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
         hit = vocab.match_label(text)
         if hit is not None:
             current, _, value = hit
+            wrapped = current in ("participants", "absent") and bool(value) and \
+                not value.rstrip().endswith(",")
             if not value:
                 continue
             _apply(h, current, value)
@@ -136,7 +140,14 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
             continue
         if current in ("participants", "absent") and b.kind in ("list_item", "para") and \
                 _names_line(text):
-            _apply(h, current, text)
+            if wrapped and h.participants and not text[:1].islower():
+                first, _, rest = text.partition(",")
+                if len(first.split()) == 1 and len(h.participants[-1].name.split()) == 1:
+                    h.participants[-1].name += f" {first.strip()}"  # "Mette" / "Nielsen, ..."
+                    text = rest
+            wrapped = not text.rstrip().endswith(",") and b.kind == "para"
+            if text.strip():
+                _apply(h, current, text)
             continue
         if current in ("date", "location", "committee", "end", "note"):
             _apply(h, current, text)
@@ -162,12 +173,23 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
     if h.committee is None:
         for note in h.notes:  # a line that is, or starts with, a body's name
             m = vocab.committee_regex.match(note.strip())
-            if m and (m.end() == len(note.strip()) or len(note) < 120):
-                h.committee = str(m.group(0)).strip(" ,")
+            if m and (m.end() == len(note.strip()) or len(note) < 120) and \
+                    _names_a_body(str(m.group(0)), vocab):
+                h.committee = _REPEAT.sub(r"\1", str(m.group(0)).strip(" ,"))
                 break
     if h.location is None and h.title and (m := _TITLE_PLACE.search(h.title)):
         h.location = m.group(1).strip()
     return h
+
+
+def _names_a_body(name: str, vocab: Vocabulary) -> bool:
+    """"Økonomiudvalget", "Udvalget for Teknik og Miljø" name a body; a column head such as
+    "Titel Udvalg" (a bare suffix word after a label) does not."""
+    words = name.split()
+    last = words[-1].casefold() if words else ""
+    bare = last in {s.casefold() for s in vocab.committee_suffixes}
+    return not bare or " for " in name or " om " in name or len(words) == 1 and \
+        last not in ("udvalg", "råd", "nævn", "forum")
 
 
 def _split_long_title(lines: list[Block], vocab: Vocabulary) -> list[Block]:

@@ -13,6 +13,8 @@ _MARK = regex.compile(
     regex.IGNORECASE,
 )
 _SUB = regex.compile(r"^\s*(?:\d{1,2}\.\d{1,2}\.?|\(?[a-zæøå]\))\s+(?=\S)", regex.IGNORECASE)
+_LEAD_IN = regex.compile(r"\b(?:indstill\w*|foreslå\w*|anbefal\w*)\s*,?\s+at\s*:?\s*$",
+                         regex.IGNORECASE)
 _AND = regex.compile(r"^(?:at|og)\s", regex.IGNORECASE)
 _AT = regex.compile(
     r"(?:^|,|:|\b(?:indstiller|foreslår|anbefaler|indstilles|foreslås))\s*(?P<at>at\s+\S.*)$",
@@ -34,8 +36,11 @@ def parse_recommendations(blocks: list[tuple[str, str]]) -> list[str]:
             points.append(text.strip())
     if points:
         return points
-    for _, text in blocks:
+    for k, (_, text) in enumerate(blocks):
         m = _AT.search(text)
         if m and len(m["at"]) > 5:
             points.append(m["at"].strip())
+        elif _LEAD_IN.search(text) and k + 1 < len(blocks):
+            points.append(blocks[k + 1][1].strip())  # "Det indstilles, at" / the point below
+            break
     return points

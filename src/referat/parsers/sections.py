@@ -10,17 +10,18 @@ of its own whose kind appears again later only groups others (FirstAgenda's oute
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from ..blocks import Block
 from ..vocabulary import Vocabulary
-from .casenumbers import CaseRef, parse_bare, parse_labelled
+from .casenumbers import CaseRef, parse_bare, parse_labelled, parse_leading
 from .decisions import DecisionHead, match_decision_head
 from .items import is_repeated_title
 
 _META_ZONE = 8
+_FILE_NAMES = regex.compile(r"\S+\.(?i:pdf|docx?|xlsx?|pptx?|odt|rtf|jpe?g|png|msg|zip)\b")
 _SECTION_NUMBER = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})")
 _LABEL_LINE = regex.compile(r"^(?:Sags?\.?\s*nr|Sagsid|Sag\s|J\.?\s*nr|Dok|Journal)", regex.I)
 
@@ -43,9 +44,17 @@ class ItemBody:
     meta_text: list[str] = field(default_factory=list)
 
 
-def _heading(b: Block, vocab: Vocabulary) -> tuple[RawSection, str] | None:
-    """Is ``b`` a section heading? Returns the section and any text glued to the heading."""
+def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSection, str] | None:
+    """Is ``b`` a section heading? Returns the section and any text glued to the heading.
+
+    ``hinted``: the item marks its headings (``<h3>``, bold, ``#``), so a plain line is a
+    heading only if it also names a body and a date.
+    """
     text = b.text.strip()
+    if hinted and not b.is_heading_hint and not (b.kind == "heading" and not text):
+        dh = match_decision_head(text, vocab.committee_pattern)
+        if dh is None or dh.date is None:
+            return None
     if b.kind == "heading" and not text:
         return RawSection("other", "", head_block=b), ""  # an empty heading: a new section
     if b.kind == "table_row" or not text:
@@ -79,6 +88,8 @@ def _heading(b: Block, vocab: Vocabulary) -> tuple[RawSection, str] | None:
 
 def segment(blocks: list[Block], number: int, title: str, vocab: Vocabulary) -> ItemBody:
     body = ItemBody()
+    hinted = sum(1 for b in blocks if b.is_heading_hint and b.text and
+                 vocab.section_kind(b.text, fuzzy=False)) >= 2
     current: RawSection | None = None
     for pos, b in enumerate(blocks):
         text = b.text.strip()
@@ -113,19 +124,30 @@ def segment(blocks: list[Block], number: int, title: str, vocab: Vocabulary) -> 
                     body.meta_text.append(rest)
                 continue
             bare = parse_bare(text) if pos < _META_ZONE else None
-            if bare is not None:
+            if bare is None and pos < 2 and (lead := parse_leading(text)) is not None:
+                body.ref.merge(lead[0])  # "00.22.02-A26-1-13 Godkendelse af ..." (flattened)
+                b = replace(b, text=lead[1])
+                text = lead[1]
+            elif bare is not None:
                 body.ref.merge(bare)
                 if regex.match(r"^lukket", text, regex.I):
                     body.closed = True
                 continue
         in_list = current is not None and current.kind == "attachments" and b.kind == "list_item"
-        head = None if in_list else _heading(b, vocab)
+        head = None if in_list else _heading(b, vocab, hinted)
         if head is not None:
             section, rest = head
             current = section
             body.sections.append(section)
             if rest:
                 section.blocks.append(Block("para", rest, b.line, b.page))
+            continue
+        files = _FILE_NAMES.findall(text) if current is None else []
+        if files and len(" ".join(files)) >= len(text) - len(files):
+            # a line of attached file names printed under the heading ("a.pdf b.pdf")
+            att = RawSection("attachments", "", head_block=None)
+            att.blocks = [replace(b, text=f) for f in files]
+            body.sections.append(att)
             continue
         if current is None:
             current = RawSection("other", "")
@@ -137,6 +159,9 @@ def segment(blocks: list[Block], number: int, title: str, vocab: Vocabulary) -> 
 
 def _take_marker(rest: str, body: ItemBody, vocab: Vocabulary) -> str:
     words = rest.split()
+    while words and vocab.is_chrome(words[0]):
+        words = words[1:]  # "UdskrivSagsid.: ..." -> the glued print button
+    rest = " ".join(words)
     if words and vocab.open_regex.match(words[-1]):
         body.closed = False
         return " ".join(words[:-1])
