@@ -1,9 +1,10 @@
 """Cheap checks on raw PDF bytes before a PDF library opens them, in bounded memory:
 streams that inflate to gigabytes (decompression bombs) and absurd page counts.
 
-Every Flate stream but images (which text extraction never decodes) is inflated in 1 MiB steps and the output thrown away, so memory stays flat
-and the scan stops as soon as the total passes ``Limits.max_decompressed``. Page objects are
-counted in the raw bytes and in inflated object streams.
+Every Flate stream except images (which text extraction never decodes) is inflated in 1 MiB
+steps and the output thrown away, so memory stays flat and the scan stops as soon as the total
+passes ``Limits.max_decompressed``. Page objects are counted in the raw bytes and in inflated
+object streams.
 """
 
 from __future__ import annotations
