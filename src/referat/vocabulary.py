@@ -74,7 +74,7 @@ SECTIONS: dict[str, list[str]] = {
 # Header labels: field -> label words that introduce it ("Mødedato: Mandag d. ...").
 LABELS: dict[str, list[str]] = {
     "date": [
-        "Mødedato", "Dato", "Mødetid", "Mødetidspunkt", "Tidspunkt", "Starttidspunkt",
+        "Mødedato", "Dato", "Mødetid", "Mødetidspunkt", "Tidspunkt", "Tid", "Starttidspunkt",
         "Starttidspunkt for møde", "Mødedag", "Mødedo", "Mødet påbegyndt", "Mødestart",
     ],
     "end": ["Sluttidspunkt", "Mødet sluttede", "Mødet hævet", "Afsluttet", "Mødet afsluttet"],

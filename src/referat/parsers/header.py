@@ -28,6 +28,8 @@ _TITLE_PLACE = regex.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\s+i\s+(\p{Lu}.{2,120})
 _CLOCK_ONLY = regex.compile(r"^\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)\b", regex.IGNORECASE)
 _REPEAT = regex.compile(r"^(\S+)(?:\s+\1)+$")
 _PARTY = regex.compile(r"^[A-ZÆØÅ]{1,2}$")
+_ROLE = regex.compile(r"^(Formand|Næstformand|Borgmester|Overborgmester|Rådmand|Viceborgmester)"
+                      r"\s*:?\s+(?=\p{Lu})")
 _NAME_LIKE = regex.compile(
     r"^(?:(?:Formand|Næstformand|Borgmester|Overborgmester|Rådmand)\s*:?\s+)?"
     r"[\p{Lu}][\p{L}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|von|van|de|la|af)){0,5}$"
@@ -66,6 +68,9 @@ def _participant(raw: str, *, absent: bool) -> Participant | None:
     mark = _ABSENT_MARK.search(raw)
     name = _ABSENT_MARK.sub("", raw).strip()
     note: str | None = None
+    role = _ROLE.match(name)
+    if role:
+        name = name[role.end():].strip()
     m = regex.match(r"^(.*?)\s*((?:\([^)]*\)|\s[-–]\s).*)$", name)
     if m and m.group(1):
         name, note = m.group(1).strip(), m.group(2).strip(" -–") or None
@@ -73,6 +78,8 @@ def _participant(raw: str, *, absent: bool) -> Participant | None:
         note = None
     if mark is not None and note is None and " " in mark.group(0):
         note = mark.group(0).strip("()")
+    if role:
+        note = f"{role.group(1)} {note}" if note else role.group(1)
     if not _NAME_LIKE.match(name) or (name.isupper() and len(name) > 4):
         return None
     return Participant(name=name, absent=absent or mark is not None, note=note)
@@ -188,8 +195,8 @@ def _names_a_body(name: str, vocab: Vocabulary) -> bool:
     words = name.split()
     last = words[-1].casefold() if words else ""
     bare = last in {s.casefold() for s in vocab.committee_suffixes}
-    return not bare or " for " in name or " om " in name or len(words) == 1 and \
-        last not in ("udvalg", "råd", "nævn", "forum")
+    return not bare or " for " in name or " om " in name or (len(words) == 1 and \
+        last not in ("udvalg", "råd", "nævn", "forum"))
 
 
 def _split_long_title(lines: list[Block], vocab: Vocabulary) -> list[Block]:
