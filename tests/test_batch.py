@@ -242,3 +242,21 @@ def test_iter_parse_yields_meetings_and_errors(archive: Archive) -> None:
     timed = dict(referat.iter_parse([root / "bad" / "empty.txt"], jobs=2, timeout=5))
     assert isinstance(next(iter(timed.values())), ReferatError)
     assert not isinstance(next(iter(timed.values())), ParseTimeoutError)
+
+
+def test_progress_log_lines_when_not_on_a_terminal() -> None:
+    import io
+
+    from referat.batch.progress import Progress
+    from referat.batch.summary import Tally
+    from referat.batch.worker import Record
+
+    tally, stream = Tally(), io.StringIO()
+    progress = Progress(tally, 2, "auto", stream=stream, every=0)
+    for record in [Record("a.txt", "ok", pages=3), Record("b.txt", "failed", error_code="empty")]:
+        tally.add(record)
+        progress.update()
+    progress.close()
+    lines = stream.getvalue().splitlines()
+    assert progress.mode == "log" and len(lines) == 2
+    assert lines[-1].startswith("referat: 2/2 documents, 3 pages,") and "1 failed" in lines[-1]
