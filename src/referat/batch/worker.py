@@ -12,6 +12,7 @@ import hashlib
 import importlib
 import os
 import signal
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -154,9 +155,11 @@ def _vocabulary(options: Options) -> Vocabulary | None:
 def _read(task: Task, limits: Limits) -> bytes:
     where = task.read_path or task.path
     try:
-        size = os.stat(where).st_size
-        if os.path.isdir(where):
-            raise errors.UnsupportedFormatError(task.path, "is a directory, not a document")
+        st = os.stat(where)
+        size = st.st_size
+        if not stat.S_ISREG(st.st_mode):
+            raise errors.UnsupportedFormatError(task.path, "not a regular file (a directory, "
+                                                           "pipe or device)")
         if size > limits.max_bytes:
             raise TooLargeError(task.path, limits.too_large_message("max_bytes", size))
         with open(where, "rb") as fh:
