@@ -1,22 +1,38 @@
 """Atheris fuzz target over the text, Markdown and PDF readers and the whole ``referat.parse``.
 
-Anything but a :class:`referat.errors.ReferatError` escaping is a finding. See fuzz/README.md.
+A finding is any exception that is not a :class:`referat.errors.ReferatError`, or an
+:class:`~referat.errors.InternalError` (``parse`` wraps bugs in it). See fuzz/README.md.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 
 import atheris
 
 with atheris.instrument_imports():
     import referat
-    from referat.errors import ReferatError
+    from referat.errors import InternalError, ReferatError
     from referat.limits import Limits
     from referat.readers import read
     from referat.textdecode import decode_text
 
 LIMITS = Limits(max_bytes=2_000_000, max_chars=2_000_000, max_pages=50)
+
+# Known findings with a fix pending, skipped so a run can look for new ones (FUZZ_STRICT=1 keeps
+# them): pdfplumber's PDF.close() builds every page and raises on a damaged /MediaBox
+# (fuzz/crashes/crash-5867d58d..., /tmp/patches/hostile-pdf.diff).
+KNOWN = [("pdfplumber/pdf.py", "close")]
+
+
+def _known(exc: BaseException) -> bool:
+    if os.environ.get("FUZZ_STRICT"):
+        return False
+    frames = traceback.extract_tb(exc.__traceback__)
+    return any(f.filename.endswith(path) and f.name == func
+               for f in frames for path, func in KNOWN)
 
 
 def one_input(data: bytes) -> None:
@@ -36,8 +52,14 @@ def one_input(data: bytes) -> None:
             read(body, "pdf", name="<fuzz>")
         else:
             referat.parse(body, format="markdown", limits=LIMITS)
+    except InternalError as exc:
+        if exc.__cause__ is None or not _known(exc.__cause__):
+            raise
     except ReferatError:
         pass
+    except Exception as exc:
+        if not _known(exc):
+            raise
 
 
 def main() -> None:
