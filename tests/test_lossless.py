@@ -19,7 +19,7 @@ SAMPLES = Path(__file__).parent / "samples"
 TEXT_SAMPLES = sorted(p for p in [*SAMPLES.glob("*.txt"), *SAMPLES.glob("*.md"),
                                   *SAMPLES.glob("pages/*.txt")] if p.name != "SOURCES.md")
 _WORD = regex.compile(r"[\p{L}\d]+")
-_MARKUP = regex.compile(r"<[^>]+>|\]\([^)]*\)|[#*_\\|]")
+_MARKUP = regex.compile(r"<[^>]+>|</?[a-zA-Z][^>]*$|\]\([^)]*\)|[#*_\\|]")
 
 
 def _strings(node: Any) -> Iterator[str]:
@@ -33,8 +33,12 @@ def _strings(node: Any) -> Iterator[str]:
             yield from _strings(v)
 
 
+_GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+
+
 def _words(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text)}
+    """Words, with glued ones ("BeslutningGodkendt.", "UdskrivSagsid") taken apart."""
+    return {w.casefold() for w in _WORD.findall(_GLUED.sub(" ", text))}
 
 
 @pytest.mark.parametrize("sample", TEXT_SAMPLES, ids=lambda p: p.relative_to(SAMPLES).as_posix())
