@@ -329,3 +329,17 @@ def test_running_header_with_changing_title_and_page_number() -> None:
         pdf.text(20, 40, f"Afsnit {n}.")
     assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == \
         [f"Afsnit {n}." for n in range(1, 6)]
+
+
+def test_hard_line_break_mid_sentence_joined() -> None:
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    lines = ["Motivering: Det er uhensigtsmæssigt, at beslutningen om henvisning af barn til",
+             "specialundervisning påvirkes af budgettet.", "Solveig Munk, Enhedslisten",
+             "Viggo Jonasen, Uden For Parti."]
+    for k, text in enumerate(lines):
+        pdf.text(20, 30 + 5 * k, text)
+    pdf.text(20, 60, "En lang linje der fylder hele bredden, så højre margen er kendt for siden her.")
+    texts = [b.text for b in read_pdf(bytes(pdf.output())).blocks]
+    assert texts[:3] == [f"{lines[0]} {lines[1]}", lines[2], lines[3]]

@@ -30,6 +30,7 @@ _ENDS_NUMBER = regex.compile(r"\s\d{1,4}$")
 _FRAGMENT = regex.compile(r"(?:^|[^\p{L}\d])([\p{L}]+)-$")
 _CONJUNCTION = regex.compile(r"^(?:og|eller|samt|el\.|and|or|til|som)\b", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?:]\s*$")
+_CLOSED = regex.compile(r"[.!?:;]\s*$")
 _LEADER_END = regex.compile(r"(?:\.{3,}|…{2,}|_{3,})\s*\d{1,4}\s*$")
 # Bullet glyphs set in symbol fonts arrive as private-use code points.
 _PRIVATE_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "•", "\uf0d8": "•",
@@ -127,12 +128,13 @@ def _continues(prev: Line, ln: Line, lay: Layout) -> bool:
         return False  # a TOC entry without leaders, then the next entry
     if _SENTENCE_END.search(prev.text) and _LABEL.match(ln.text):
         return False  # "Udvalg: ...", "Dato: ..." after a finished sentence
+    if ln.page == prev.page and ln.top - prev.bottom > lay.gap + 0.45 * ln.size:
+        return False  # a blank line's worth of space
+    if ln.text[:1].islower() and not _CLOSED.search(prev.text):
+        return True  # mid-sentence: a hard line break in pasted text
     space = 0.3 * ln.size
-    if prev.x1 + space + ln.first_word < lay.right[prev.page] - 1.0:
-        return False  # the first word would have fitted: the paragraph ended there
-    if ln.page != prev.page:
-        return True
-    return ln.top - prev.bottom <= lay.gap + 0.45 * ln.size
+    # the paragraph ended where the next line's first word would still have fitted
+    return prev.x1 + space + ln.first_word >= lay.right[prev.page] - 1.0
 
 
 def _block(lines: list[Line], lay: Layout) -> Block:
