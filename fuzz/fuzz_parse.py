@@ -25,6 +25,8 @@ LIMITS = Limits(max_bytes=2_000_000, max_chars=2_000_000, max_pages=50)
 # them): pdfplumber's PDF.close() builds every page and raises on a damaged /MediaBox
 # (fuzz/crashes/crash-5867d58d..., /tmp/patches/hostile-pdf.diff).
 KNOWN = [("pdfplumber/pdf.py", "close")]
+# ... and impossible times ("kl. 51.45") reaching the model (/tmp/patches/hostile-parsers.diff)
+KNOWN_MESSAGES = ["time\n  String should match pattern '^([01]\\d|2[0-3])"]
 
 
 def _known(exc: BaseException) -> bool:
@@ -53,7 +55,9 @@ def one_input(data: bytes) -> None:
         else:
             referat.parse(body, format="markdown", limits=LIMITS)
     except InternalError as exc:
-        if exc.__cause__ is None or not _known(exc.__cause__):
+        known_message = any(k in str(exc) for k in KNOWN_MESSAGES)
+        if os.environ.get("FUZZ_STRICT") or not (
+                known_message or (exc.__cause__ is not None and _known(exc.__cause__))):
             raise
     except ReferatError:
         pass

@@ -19,6 +19,11 @@ LIMITS = Limits(max_bytes=2_000_000, max_chars=2_000_000, max_pages=50)
 # pdfplumber's PDF.close() builds every page and raises on a damaged /MediaBox; readers/pdf.py
 # calls it in a `finally` (fix: /tmp/patches/hostile-pdf.diff, owned by the PDF reader).
 PENDING = [("pdfplumber/pdf.py", "close")]
+# Crashes whose fix is a parser patch not yet applied: file name prefix -> reason.
+PENDING_FILES = {
+    "crash-9ae2abf9": "parsers/header.py clock_from_text gives end_time '51:45' for 'kl. 51.45' "
+                      "(fix: /tmp/patches/hostile-parsers.diff)",
+}
 
 
 def replay(data: bytes) -> None:
@@ -47,6 +52,15 @@ def _pending(exc: BaseException) -> bool:
 def test_fuzz_crash_is_fixed(path: Path) -> None:
     data = path.read_bytes()
     if not data:
+        return
+    pending = next((why for key, why in PENDING_FILES.items() if path.name.startswith(key)), None)
+    if pending:
+        try:
+            replay(data)
+        except InternalError:
+            pytest.xfail(pending)
+        except ReferatError:
+            pass
         return
     try:
         replay(data)
