@@ -48,6 +48,7 @@ class Header:
     location: str | None = None
     participants: list[Participant] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    by_name: dict[str, Participant] = field(default_factory=dict)  # participants, for lookup
 
 
 def _split_names(value: str) -> list[str]:
@@ -103,11 +104,7 @@ def _split_inline_labels(text: str, vocab: Vocabulary) -> list[str]:
     return out
 
 
-_COMMITTEE_CACHE: dict[str, regex.Pattern[str]] = {}
-
-
 def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
-    _COMMITTEE_CACHE["rx"] = vocab.committee_regex
     h = Header()
     lines: list[Block] = []
     for b in blocks:
@@ -141,7 +138,7 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
                 not value.rstrip().endswith(",")
             if not value:
                 continue
-            _apply(h, current, value)
+            _apply(h, current, value, vocab)
             if current in ("date", "end", "location", "committee"):
                 current = None
             continue
@@ -154,10 +151,10 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
                     text = rest
             wrapped = not text.rstrip().endswith(",") and b.kind == "para"
             if text.strip():
-                _apply(h, current, text)
+                _apply(h, current, text, vocab)
             continue
         if current in ("date", "location", "committee", "end", "note"):
-            _apply(h, current, text)
+            _apply(h, current, text, vocab)
             current = None
             continue
         current = None
@@ -245,7 +242,7 @@ def _times(text: str, h: Header) -> tuple[str | None, str | None]:
     return start or h.start_time, end or h.end_time
 
 
-def _apply(h: Header, field_: str, value: str) -> None:
+def _apply(h: Header, field_: str, value: str, vocab: Vocabulary) -> None:
     if field_ == "date":
         hit = find_date(value)
         if hit and h.date is None:
@@ -262,9 +259,8 @@ def _apply(h: Header, field_: str, value: str) -> None:
     elif field_ == "location":
         h.location = value if h.location is None else f"{h.location}, {value}"
     elif field_ == "committee":
-        m = _COMMITTEE_CACHE.get("rx")
-        hit = m.search(value) if m is not None else None
-        h.committee = h.committee or (str(hit.group(0)).strip() if hit else value)
+        named = vocab.committee_regex.search(value)
+        h.committee = h.committee or (str(named.group(0)).strip() if named else value)
     elif field_ in ("participants", "absent"):
         absent = field_ == "absent"
         if absent and value.strip(" .").casefold() in ("ingen", "-", ""):
@@ -275,12 +271,13 @@ def _apply(h: Header, field_: str, value: str) -> None:
             if p is None:
                 h.notes.append(raw)
                 continue
-            same = next((q for q in h.participants if q.name == p.name), None)
+            same = h.by_name.get(p.name)  # a dict: a list scan is quadratic on long lists
             if same is not None:
                 same.absent = same.absent or p.absent
                 same.note = same.note or p.note
             else:
                 h.participants.append(p)
+                h.by_name[p.name] = p
     else:
         h.notes.append(value)
 
@@ -296,7 +293,13 @@ def clock_from_text(lines: list[str]) -> tuple[str | None, str | None]:
     start = end = None
     for line in lines:
         if start is None and (m := _STARTED.search(line)):
-            start = f"{int(m.group(1)):02d}:{m.group(2)}"
+            start = _clock(m)
         if end is None and "møde" in line.casefold() and (m := _ENDED.search(line)):
-            end = f"{int(m.group(1)):02d}:{m.group(2)}"
+            end = _clock(m)
     return start, end
+
+
+def _clock(m: regex.Match[str]) -> str | None:
+    """``HH:MM`` from hour and minute groups, or None for an impossible time ("kl. 51.45")."""
+    hour, minute = int(m.group(1)), int(m.group(2))
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None

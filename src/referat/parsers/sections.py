@@ -174,8 +174,9 @@ def _take_marker(rest: str, body: ItemBody, vocab: Vocabulary) -> str:
 
 def _drop_grouping(sections: list[RawSection], vocab: Vocabulary) -> list[RawSection]:
     out: list[RawSection] = []
+    last = {t.kind: i for i, t in enumerate(sections)}  # linear, not a scan per section
     for i, s in enumerate(sections):
-        later_same = any(t.kind == s.kind and t.kind != "other" for t in sections[i + 1:])
+        later_same = s.kind != "other" and last[s.kind] > i
         nxt = sections[i + 1] if i + 1 < len(sections) else None
         groups = later_same or vocab.is_grouping(s.heading)
         if not s.blocks and s.decision is None and groups and nxt is not None:

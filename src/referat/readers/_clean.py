@@ -15,6 +15,7 @@ _LIGATURES = {
 }
 _TABLE = {**_INVISIBLE, **_SPACES, **{ord(k): v for k, v in _LIGATURES.items()}}
 
+_MIDLINE_FF = regex.compile(r"(?<=[^\n\f])\f")
 _BREAK_TAG = regex.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|tr|h\d)\s*>", regex.IGNORECASE)
 _LI_TAG = regex.compile(r"<\s*li\b[^>]*>", regex.IGNORECASE)
 _BROKEN_TAG = regex.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?$")
@@ -28,6 +29,7 @@ def normalize(text: str) -> str:
     Form feeds (page breaks in text exported from a PDF) are kept for the reader to count.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _MIDLINE_FF.sub("\n\f", text)  # "end of page 1\fpage 2": a break, not a join
     if text.isascii():
         return text
     for code, rep in _TABLE.items():
