@@ -20,10 +20,7 @@ LIMITS = Limits(max_bytes=2_000_000, max_chars=2_000_000, max_pages=50)
 # calls it in a `finally` (fix: /tmp/patches/hostile-pdf.diff, owned by the PDF reader).
 PENDING = [("pdfplumber/pdf.py", "close")]
 # Crashes whose fix is a parser patch not yet applied: file name prefix -> reason.
-PENDING_FILES = {
-    "crash-9ae2abf9": "parsers/header.py clock_from_text gives end_time '51:45' for 'kl. 51.45' "
-                      "(fix: /tmp/patches/hostile-parsers.diff)",
-}
+PENDING_FILES: dict[str, str] = {}
 
 
 def replay(data: bytes) -> None:
