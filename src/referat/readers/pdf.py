@@ -8,6 +8,7 @@ are not also read as loose text. Pages are closed as soon as they are read, so m
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 from typing import Any
@@ -156,9 +157,12 @@ def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None) 
         raise
     except Exception as exc:
         raise CorruptPDFError(name, f"the PDF could not be read ({type(exc).__name__}: "
-                                    f"{exc})") from None
+                                    f"{str(exc)[:200]})") from None
     finally:
-        pdf.close()
+        # pdfplumber's close() builds every page object first: it can raise on a damaged page
+        # dictionary (MalformedPDFException, found by fuzzing) and is slow on huge page trees.
+        with contextlib.suppress(Exception):
+            pdf.stream.close()
 
 
 def _read(pdf: Any, name: str, max_pages: int | None) -> Document:
