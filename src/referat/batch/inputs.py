@@ -26,6 +26,7 @@ class InputFile:
 
     path: str
     rel: str | None  # None: the argument does not exist (recorded as not found)
+    size: int = 0
 
 
 def _is_glob(arg: str) -> bool:
@@ -91,8 +92,9 @@ class Walker:
 
     def _expand(self, path: str) -> Iterator[InputFile]:
         if not os.path.isdir(path):
-            if _ident(path) not in self._skip:
-                yield InputFile(path, self._rel(path))
+            st = _stat(path)
+            if (st.st_dev, st.st_ino) not in self._skip:
+                yield InputFile(path, self._rel(path), st.st_size)
             return
         if _ident(path) in self._skip:
             return
@@ -103,15 +105,23 @@ class Walker:
                 if name.startswith("."):
                     continue
                 full = os.path.join(top, name)
-                if _ident(full) not in self._skip:
-                    yield InputFile(full, self._rel(full))
+                st = _stat(full)
+                if (st.st_dev, st.st_ino) not in self._skip:
+                    yield InputFile(full, self._rel(full), st.st_size)
+
+
+_MISSING = os.stat_result((0, -1, -1, 0, 0, 0, 0, 0, 0, 0))
+
+
+def _stat(path: str) -> os.stat_result:
+    try:
+        return os.stat(path)
+    except OSError:  # a broken symlink: still an input, recorded as not found
+        return _MISSING
 
 
 def _ident(path: str) -> tuple[int, int]:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return (-1, -1)
+    st = _stat(path)
     return (st.st_dev, st.st_ino)
 
 

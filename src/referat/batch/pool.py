@@ -29,7 +29,8 @@ from ..errors import InternalError, ParseTimeoutError
 from .worker import Options, Record, Task, failed, file_sha256, process
 
 MAX_TASKS = 500  # documents per worker process before it is replaced
-PREFETCH = 2  # tasks sent ahead to each worker, so it never waits for the parent
+PREFETCH = 2  # tasks held by a worker: the one it parses and the next, if both are small
+SMALL = 256 * 1024  # bytes; larger documents are only given to idle workers
 
 
 def _worker_main(conn: Connection, options: Options) -> None:
@@ -81,6 +82,13 @@ class _Slot:
         except OSError:  # died while idle: replace it, sending what it held again
             self.restart(limit, kill=True)
 
+    def wants_more(self, max_tasks: int) -> bool:
+        """Idle, or busy with a small document and nothing queued (so it never waits for the
+        parent between small documents, and nothing queues behind a large one)."""
+        if self.done + len(self.tasks) >= max_tasks:
+            return False
+        return not self.tasks or (len(self.tasks) < PREFETCH and self.tasks[0].size <= SMALL)
+
     def finished(self, limit: float | None) -> Task:
         """The head task is done (or given up); the next one starts its clock now."""
         task = self.tasks.popleft()
@@ -117,19 +125,25 @@ def run_local(tasks: Iterable[Task], options: Options, jobs: int,
     pending = iter(tasks)
     slots = [_Slot(ctx, options) for _ in range(max(1, jobs))]
     exhausted = False
+    held: Task | None = None
     try:
         while True:
             for slot in slots:
-                while len(slot.tasks) < PREFETCH and slot.done + len(slot.tasks) < max_tasks \
-                        and not exhausted:
-                    task = next(pending, None)
+                while not exhausted and slot.wants_more(max_tasks):
+                    task = next(pending, None) if held is None else held
+                    held = None
                     if task is None:
                         exhausted = True
+                    elif slot.tasks and task.size > SMALL:
+                        held = task  # a large document waits for an idle worker
+                        break
                     else:
                         slot.assign(task, hard)
             busy = [s for s in slots if s.tasks]
             if not busy:
-                return
+                if held is None:
+                    return
+                continue
             wait_for = min(s.deadline for s in busy) - time.monotonic()
             ready = wait([s.conn for s in busy],
                          timeout=None if wait_for == float("inf") else max(0.0, wait_for))

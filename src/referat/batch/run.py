@@ -36,7 +36,7 @@ def _records(walker: Walker, options: Options, jobs: int, dask: Any,
         for item in walker:
             yield Task(item.path, item.rel,
                        read_path=os.path.abspath(item.path) if remote else None,
-                       resume_sha=done.get(item.path) if done else None)
+                       resume_sha=done.get(item.path) if done else None, size=item.size)
 
     if dask is not None:
         from .dask import run_dask
@@ -118,7 +118,7 @@ def iter_parse(paths: Iterable[PathArg] | PathArg, *, jobs: int = 1,
         [os.fspath(p) for p in paths]
     options = Options(mode="objects", limits=limits or Limits(), timeout=timeout,
                       parse_fn=parse_fn)
-    tasks = (Task(item.path, item.rel) for item in Walker(args))
+    tasks = (Task(item.path, item.rel, size=item.size) for item in Walker(args))
     if jobs == 1 and timeout is None:
         records: Iterator[Record] = (process(t, options) for t in tasks)
     else:

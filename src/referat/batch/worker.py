@@ -56,6 +56,7 @@ class Task:
     rel: str | None  # input path relative to the inputs' root (None: argument not found)
     read_path: str | None = None  # where to read it, when it differs (Dask: absolute)
     resume_sha: str | None = None  # JSON Lines resume: the sha256 already converted
+    size: int = 0  # bytes, as seen when the inputs were listed
 
 
 @dataclass(slots=True)
