@@ -260,3 +260,13 @@ def test_progress_log_lines_when_not_on_a_terminal() -> None:
     lines = stream.getvalue().splitlines()
     assert progress.mode == "log" and len(lines) == 2
     assert lines[-1].startswith("referat: 2/2 documents, 3 pages,") and "1 failed" in lines[-1]
+
+
+def test_pool_returns_every_task_whatever_its_size(tmp_path: Path) -> None:
+    from referat.batch.pool import run_local
+    from referat.batch.worker import Options, Task
+
+    src = SAMPLES / "kalundborg-direktionen-2021-04-19.md"
+    tasks = [Task(str(src), f"{n}.md", size=(10**9 if n % 3 == 0 else 10)) for n in range(10)]
+    records = list(run_local(tasks, Options(mode="objects"), jobs=2, max_tasks=3))
+    assert sorted(r.status for r in records) == ["ok"] * 10
