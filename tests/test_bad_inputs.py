@@ -274,12 +274,13 @@ def _bomb_pdf(inflated_mib: int) -> bytes:
     return head + obj + stream + b"\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
-def _many_pages_pdf(pages: int) -> bytes:
+def _many_pages_pdf(pages: int, count: int | None = None) -> bytes:
+    """``pages`` page objects under one page tree whose /Count says ``count`` (default: true)."""
     kids = b" ".join(b"%d 0 R" % (n + 3) for n in range(pages))
     objs = b"".join(b"%d 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n" % (n + 3)
                     for n in range(pages))
     return (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-            b"2 0 obj<</Type/Pages/Kids[" + kids + b"]/Count %d>>endobj\n" % pages
+            b"2 0 obj<</Type/Pages/Kids[" + kids + b"]/Count %d>>endobj\n" % (count or pages)
             + objs + b"trailer<</Root 1 0 R>>\n%%EOF\n")
 
 
@@ -303,6 +304,11 @@ def test_pdf_with_100000_pages_is_refused(tmp_path: Path) -> None:
     with pytest.raises(TooLargeError, match="max_pages") as info:
         referat.parse(path)
     assert "sider.pdf" in str(info.value) and "100,000" in str(info.value)
+
+
+def test_pdf_lying_about_its_page_count_is_refused() -> None:
+    with pytest.raises(TooLargeError, match="max_pages"):
+        referat.parse(_many_pages_pdf(100_000, count=1))
 
 
 def test_pdf_page_limit_can_be_lowered() -> None:
