@@ -99,19 +99,23 @@ class ChainEntry:
     body: str
     date: dt.date | None
     text: str
+    pages: list[int]
 
 
-def chain_entries(lines: list[str], vocab: Vocabulary) -> list[ChainEntry]:
+def chain_entries(lines: list[tuple[str, int | None]], vocab: Vocabulary) -> list[ChainEntry]:
     """A "Sagsforløb" chain: groups of "Udvalg: X" / "Dato: dd-mm-yyyy" / "Punktnummer: n"
-    label lines, each followed by what that body decided."""
+    label lines, each followed by what that body decided. ``lines`` are (text, page) pairs."""
     entries: list[ChainEntry] = []
     text: list[str] = []
-    for line in lines:
+    for line, page in lines:
+        if entries and page is not None and page not in entries[-1].pages:
+            entries[-1].pages.append(page)
         hit = vocab.match_label(line)
         if hit is not None and hit[0] == "committee" and hit[2]:
             if entries:
                 entries[-1].text = "\n\n".join(text)
-            entries.append(ChainEntry(body=hit[2], date=None, text=""))
+            entries.append(ChainEntry(body=hit[2], date=None, text="",
+                                      pages=[page] if page is not None else []))
             text = []
         elif entries and hit is not None and hit[0] == "date" and entries[-1].date is None \
                 and not text:

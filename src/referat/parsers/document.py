@@ -94,9 +94,10 @@ def _build_item(c: Candidate, blocks: list[Block], vocab: Vocabulary, committee:
                 text=text, points=decision_points(text), pages=pages))
             lines_for_absence.extend(text.split("\n"))
         elif s.kind == "history":
-            for e in chain_entries([b.text for b in s.blocks if b.kind != "table_row"], vocab):
+            chain = [(b.text, b.page) for b in s.blocks if b.kind != "table_row"]
+            for e in chain_entries(chain, vocab):
                 item.decisions.append(Decision(body=e.body, date=e.date, text=e.text,
-                                               points=decision_points(e.text), pages=pages))
+                                               points=decision_points(e.text), pages=e.pages))
         elif s.kind == "recommendation":
             item.recommendations.extend(parse_recommendations(
                 [(b.kind, b.text) for b in s.blocks if b.kind != "table_row"]))

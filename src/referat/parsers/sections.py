@@ -21,6 +21,7 @@ from .decisions import DecisionHead, match_decision_head
 from .items import is_repeated_title
 
 _META_ZONE = 8
+_CAPS_LINE = regex.compile(r"^(?=(?:\P{Ll}*\p{Lu}){8})[\p{Lu}\d][\p{Lu}\d ,.&/–-]{6,78}[\p{Lu}\d]$")
 _FILE_NAMES = regex.compile(r"\S+\.(?i:pdf|docx?|xlsx?|pptx?|odt|rtf|jpe?g|png|msg|zip)\b")
 _SECTION_NUMBER = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})")
 _LABEL_LINE = regex.compile(r"^(?:Sags?\.?\s*nr|Sagsid|Sag\s|J\.?\s*nr|Dok|Journal)", regex.I)
@@ -51,6 +52,11 @@ def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSect
     heading only if it also names a body and a date.
     """
     text = b.text.strip()
+    if _CAPS_LINE.match(text) and vocab.section_kind(text, fuzzy=False) is None and \
+            b.kind != "table_row":
+        # "BESLUTNINGSFORSLAG FRA RV", "INDSTILLING FRA BORGMESTEREN": a capitals line opens
+        # a new part of the item (a quoted proposal), whatever the font
+        return RawSection("other", text, head_block=b), ""
     if hinted and not b.is_heading_hint and not (b.kind == "heading" and not text):
         dh = match_decision_head(text, vocab.committee_pattern)
         if dh is None or dh.date is None:
