@@ -28,6 +28,8 @@ BODY = Vocabulary.default().committee_pattern
         ("Beslutning i Udvalget for Teknik og Miljø den 3. maj 2020",
          "Udvalget for Teknik og Miljø", dt.date(2020, 5, 3), ""),
         ("Beslutning i Børne- og Uddannelsesudvalget", "Børne- og Uddannelsesudvalget", None, ""),
+        ("Økonomiudvalget den 12. marts 2019:", "Økonomiudvalget", dt.date(2019, 3, 12), ""),
+        ("Kommunalbestyrelsens beslutning", "Kommunalbestyrelsen", None, ""),
     ],
 )
 def test_decision_heads(line: str, body: str, date: dt.date | None, inline: str) -> None:
@@ -43,6 +45,7 @@ def test_decision_heads(line: str, body: str, date: dt.date | None, inline: str)
         "På byrådets møde den 24. januar 2018 (sag nr. 3) blev der udpeget medlemmer",
         "Afgørelse af den 20. februar 2019 fra Vejdirektoratet (pdf)",
         "Beslutning",
+        "Økonomiudvalget den 12. marts 2019 besluttede at sende sagen i høring.",
     ],
 )
 def test_not_decision_heads(line: str) -> None:

@@ -31,12 +31,14 @@ def _heads(body: str) -> tuple[regex.Pattern[str], ...]:
                       rf"{_DEN}(?P<rest>.*)$"),
         regex.compile(rf"^{b}s\s+(?i:møde)\s+(?i:den|d\.)\s*(?P<rest>.*)$"),
         regex.compile(rf"^{b}\s*,\s*(?P<rest>\d.*)$"),
+        # "Økonomiudvalget den 12. marts 2019:" (the line holds nothing else)
+        regex.compile(rf"^{b}\s+(?i:den|d\.)\s*(?P<rest>\d[\d. \p{{L}}-]*\d{{2,4}}\s*:?)$"),
     )
 
 
 _ITEM_NO = regex.compile(r"^(?:Punktnummer|Punkt\s*nr\.?|Pkt\.?)\s*:?\s*\d+\s*$", regex.IGNORECASE)
 _HAS_DIGIT = regex.compile(r"\d")
-_KEYWORD = regex.compile(r"^(?i:beslutning|afgørelse|behandling)\s")
+_KEYWORD = regex.compile(r"(?i)\b(?:beslutning|afgørelse|behandling)\b")
 _PKT = regex.compile(r"^[,\s]*(?:pkt\.?|punkt)\s*\d+\s*", regex.IGNORECASE)
 _CLOCK = regex.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d\d(?::\d\d)?\s*", regex.IGNORECASE)
 _POINT = regex.compile(r"^\s*(?:at\s+)?(?P<n>\d{1,2})\s*[.):]\s*(?=\S)(?P<text>.*)$",
@@ -55,7 +57,7 @@ def match_decision_head(line: str, committee_pattern: str) -> DecisionHead | Non
     text = line.strip()
     if len(text) > 220 or not text[:1].isupper():
         return None
-    if not _HAS_DIGIT.search(text) and not _KEYWORD.match(text):
+    if not _HAS_DIGIT.search(text) and not _KEYWORD.search(text):
         return None
     heads = _heads(committee_pattern)
     for k, rx in enumerate(heads):
@@ -66,7 +68,7 @@ def match_decision_head(line: str, committee_pattern: str) -> DecisionHead | Non
         hit = find_date(rest)
         before = regex.sub(r"(?i)\b(?:den|d\.)\s*$", "", rest[: hit[1][0]]) if hit else ""
         if hit is None or before.strip(" ,"):
-            if k != 0 or rest.strip(" :"):
+            if k not in (0, 1) or rest.strip(" :"):
                 continue
             date, after = None, ""
         else:
