@@ -87,3 +87,16 @@ def parse_leading(line: str) -> tuple[CaseRef, str] | None:
     if m is None:
         return None
     return CaseRef(case_number=m["value"]), m["rest"]
+
+
+_TITLE_REF = regex.compile(
+    r"\s*\((?P<value>(?:[A-ZÆØÅ]{2,5}-)?\d{2,4}-\d{3,}(?:-\d+)?|\d\d\.\d\d\.\d\d[-\dA-ZÆØÅ]*)\)\s*$"
+)
+
+
+def split_title_ref(title: str) -> tuple[str, CaseRef | None]:
+    """``"Budget 2020 (2019-0234567)"`` -> ``("Budget 2020", CaseRef("2019-0234567"))``."""
+    m = _TITLE_REF.search(title)
+    if m is None or m.start() == 0:
+        return title, None
+    return title[: m.start()].rstrip(), CaseRef(case_number=m["value"])

@@ -24,7 +24,7 @@ from ..models import (
 from ..vocabulary import Vocabulary
 from .attachments import merge_attachments, parse_attachments
 from .attendance import absent_names
-from .casenumbers import parse_bare, parse_labelled
+from .casenumbers import parse_bare, parse_labelled, split_title_ref
 from .decisions import chain_entries, decision_points
 from .header import clock_from_text, parse_header
 from .items import Candidate, find_item_starts
@@ -65,7 +65,10 @@ def _build_item(c: Candidate, blocks: list[Block], vocab: Vocabulary, committee:
     title = c.title
     if not title and c.title_lines and blocks and blocks[0].kind != "table_row":
         title, blocks = blocks[0].text, blocks[1:]
+    title, title_ref = split_title_ref(title)
     body = segment(blocks, c.number, title, vocab)
+    if title_ref is not None:
+        body.ref.merge(title_ref)
     item = AgendaItem(number=c.number, title=title, closed=c.closed or bool(body.closed),
                       case_number=body.ref.case_number, journal_number=body.ref.journal_number,
                       document_number=body.ref.document_number, notes=body.meta_text)
