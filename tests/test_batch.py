@@ -157,6 +157,12 @@ def test_jsonl_and_resume_after_a_cut_line(archive: Archive, tmp_path: Path) -> 
     summary = referat.convert(root, out=tmp_path / "o", jsonl=lines_file, resume=True, jobs=1)
     assert (summary.skipped, summary.converted) == (good - 1, 1)
     assert len(lines_file.read_bytes().splitlines()) == good
+    inside = root / "all.jsonl"  # a JSON Lines file inside the input tree is not an input
+    try:
+        summary = referat.convert(root, out=tmp_path / "o2", jsonl=inside, jobs=1)
+    finally:
+        inside.unlink()
+    assert summary.inputs == len(expect)
 
 
 def test_output_paths_cannot_escape(tmp_path: Path) -> None:
@@ -193,6 +199,7 @@ def test_missing_inputs_and_usage_errors(tmp_path: Path) -> None:
     assert runner.invoke(main, ["convert", str(tmp_path)]).exit_code == 2
     assert runner.invoke(main, ["convert", str(tmp_path), "--out", "x", "--jobs", "0"]
                          ).exit_code == 2
+    assert runner.invoke(main, ["convert", str(tmp_path), "--out", str(tmp_path)]).exit_code == 2
     (tmp_path / "file").write_text("x")
     assert runner.invoke(main, ["convert", str(tmp_path), "--out", str(tmp_path / "file")]
                          ).exit_code == 2

@@ -103,7 +103,7 @@ def convert_cmd(inputs: tuple[str, ...], out: Path, jsonl: Path | None, jobs: in
     except KeyboardInterrupt:
         click.echo("referat: interrupted; run again with --resume to continue", err=True)
         sys.exit(130)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # --out unusable, no Dask scheduler at the address
         raise click.UsageError(str(exc)) from None
     if show is not False:
         click.echo(summary.text())

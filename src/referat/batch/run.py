@@ -64,7 +64,10 @@ def convert(paths: Iterable[PathArg] | PathArg, out: PathArg, *, jobs: int | Non
     if out_dir.exists() and not out_dir.is_dir():
         raise NotADirectoryError(f"{out_dir} exists and is not a directory")
     out_dir.mkdir(parents=True, exist_ok=True)
+    if any(os.path.isdir(a) and os.path.samefile(a, out_dir) for a in args):
+        raise ValueError(f"--out {out_dir} is also an input; write the JSON somewhere else")
     jobs = jobs or default_jobs()
+    lines = JsonLines(Path(jsonl), resume=resume) if jsonl is not None else None
     skip = [str(out_dir)] + ([os.fspath(jsonl)] if jsonl is not None else [])
     walker = Walker(args, skip=skip)
     options = Options(out=str(out_dir.resolve()), mode="jsonl" if jsonl is not None else "dir",
@@ -72,7 +75,6 @@ def convert(paths: Iterable[PathArg] | PathArg, out: PathArg, *, jobs: int | Non
                       vocabulary=os.path.abspath(vocabulary) if vocabulary else None,
                       timeout=timeout if timeout is not None else limits.timeout,
                       parse_fn=parse_fn)
-    lines = JsonLines(Path(jsonl), resume=resume) if jsonl is not None else None
     tally = Tally()
     bar = Progress(tally, walker.count() if progress != "off" else None, progress)
     interrupted = False
