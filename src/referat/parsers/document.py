@@ -34,6 +34,7 @@ from .sections import RawSection, segment
 from .toc import parse_toc, split_inline_list
 from .unnumbered import find_unnumbered
 
+_PUNCT_ONLY = regex.compile(r"^[\s\p{P}]*$")  # "" or a lone "." placeholder
 _END_PUNCT = tuple(".!?:;)]\"'”»…") + tuple("0123456789")
 
 
@@ -61,7 +62,8 @@ def _issue(severity: str, code: str, message: str, item: int | None = None) -> P
 
 
 def _build_item(c: Candidate, blocks: list[Block], vocab: Vocabulary, committee: str | None,
-                date: dt.date | None, issues: list[ParseIssue], agenda: bool = False) -> AgendaItem:
+                date: dt.date | None, issues: list[ParseIssue], agenda: bool = False,
+                meeting_is_referat: bool = False) -> AgendaItem:
     title = c.title
     if not title and c.title_lines and blocks and blocks[0].kind != "table_row":
         title, blocks = blocks[0].text, blocks[1:]
@@ -109,6 +111,13 @@ def _build_item(c: Candidate, blocks: list[Block], vocab: Vocabulary, committee:
         elif s.kind == "case_type" and text:
             item.case_type = text.split("\n")[0].rstrip(". ")
         _collect_tables(s, item)
+    if item.closed and not item.decisions and meeting_is_referat and len(body.sections) == 1 \
+            and body.sections[0].kind == "other" and not body.sections[0].heading:
+        # a closed item prints only what was decided, with no heading
+        s = item.sections[0]
+        item.sections[0] = s.model_copy(update={"kind": "decision"})
+        item.decisions.append(Decision(body=committee, date=date, text=s.text,
+                                       points=decision_points(s.text), pages=s.pages))
     item.attachments = merge_attachments(attachments)
     item.absent = absent_names(lines_for_absence)
     _mark_final(item, committee, date, agenda)
@@ -221,7 +230,8 @@ def _fill_toc_numbers(toc: list[TocEntry], items: list[AgendaItem]) -> None:
 
 
 def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meeting:
-    blocks = reflow([b for b in doc.blocks if b.text.strip() or b.kind == "heading"], vocab)
+    blocks = reflow([b for b in doc.blocks if _PUNCT_ONLY.match(b.text) is None
+                     or (b.kind == "heading" and not b.text.strip())], vocab)
     issues: list[ParseIssue] = [_issue("warning", "reader", w) for w in doc.warnings]
     toc: list[TocEntry] = []
     found = _toc_start(blocks, vocab)
@@ -255,7 +265,8 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
         item_blocks = [b for b in blocks[c.index + c.title_lines: end] if id(b) not in leading]
         pre = [b for b in blocks[max(0, c.index - 2): c.index] if id(b) in leading]
         items.append(_build_item(c, pre + item_blocks, vocab, header.committee, header.date,
-                                 issues, agenda=header.document_type == "dagsorden"))
+                                 issues, agenda=header.document_type == "dagsorden",
+                                 meeting_is_referat=header.document_type == "referat"))
     meeting.items = items
     _fill_from_body(meeting, blocks)
     if inferred:

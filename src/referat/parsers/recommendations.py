@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 _MARK = regex.compile(
-    r"^\s*[-•·]?\s*(?:at\s+)?(?:\(?(?P<n>\d{1,2})\s*[.)]|(?P<c>\d{1,2})\s*:)\s*(?=\S)",
+    r"^\s*[-•·]?\s*(?:at\s*\)|(?:at\s+)?(?:\(?(?P<n>\d{1,2})\s*[.)]|(?P<c>\d{1,2})\s*:))\s*(?=\S)",
     regex.IGNORECASE,
 )
 _SUB = regex.compile(r"^\s*(?:\d{1,2}\.\d{1,2}\.?|\(?[a-zæøå]\))\s+(?=\S)", regex.IGNORECASE)
