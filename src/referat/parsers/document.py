@@ -114,10 +114,10 @@ def _build_item(c: Candidate, blocks: list[Block], vocab: Vocabulary, committee:
     if item.closed and not item.decisions and meeting_is_referat and len(body.sections) == 1 \
             and body.sections[0].kind == "other" and not body.sections[0].heading:
         # a closed item prints only what was decided, with no heading
-        s = item.sections[0]
-        item.sections[0] = s.model_copy(update={"kind": "decision"})
-        item.decisions.append(Decision(body=committee, date=date, text=s.text,
-                                       points=decision_points(s.text), pages=s.pages))
+        only = item.sections[0]
+        item.sections[0] = only.model_copy(update={"kind": "decision"})
+        item.decisions.append(Decision(body=committee, date=date, text=only.text,
+                                       points=decision_points(only.text), pages=only.pages))
     item.attachments = merge_attachments(attachments)
     item.absent = absent_names(lines_for_absence)
     _mark_final(item, committee, date, agenda)
