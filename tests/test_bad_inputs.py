@@ -156,6 +156,11 @@ def _fifo(tmp: Path) -> Path:
     return tmp / "rør.txt"
 
 
+def _symlink_loop(tmp: Path) -> Path:
+    (tmp / "løkke.txt").symlink_to(tmp / "løkke.txt")
+    return tmp / "løkke.txt"
+
+
 def _unreadable(tmp: Path) -> Path:
     path = tmp / "hemmelig.txt"
     path.write_text(MINUTES, encoding="utf-8")
@@ -188,6 +193,7 @@ ERRORS: list[tuple[str, Builder, type[ReferatError]]] = [
     ("a missing file", lambda tmp: tmp / "findes-ikke.pdf", InputNotFoundError),
     ("a missing file given as str", lambda tmp: str(tmp / "findes ikke.txt"), InputNotFoundError),
     ("a named pipe", _fifo, InputUnreadableError),
+    ("a symbolic link to itself", _symlink_loop, InputUnreadableError),
     ("a file we cannot read", _unreadable, InputUnreadableError),
 ]
 
