@@ -86,13 +86,16 @@ def decode_text(data: bytes, name: str) -> str:
     enc16 = "utf-16" if bom16 else _utf16_without_bom(data[:_SAMPLE])
     if enc16:
         try:
-            return data.decode(enc16)
+            text = data.decode(enc16)
         except UnicodeDecodeError as exc:
+            if not bom16:
+                raise UnsupportedFormatError(name, "binary data, not text, PDF or HTML") from None
             raise DecodingError(name, f"invalid UTF-16 text at byte {exc.start}") from None
-    head = data[:_SAMPLE]
-    if head.count(b"\x00") > len(head) // 100 + 1:
-        raise UnsupportedFormatError(name, "binary data, not text, PDF or HTML")
-    text = _utf8_or_legacy(data)
+    else:
+        head = data[:_SAMPLE]
+        if head.count(b"\x00") > len(head) // 100 + 1:
+            raise UnsupportedFormatError(name, "binary data, not text, PDF or HTML")
+        text = _utf8_or_legacy(data)
     sample = text[:_SAMPLE]
     controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v")
                    or 0x7F <= ord(ch) < 0xA0)
