@@ -189,6 +189,19 @@ def test_output_dir_inside_the_input_tree_is_not_an_input(tmp_path: Path) -> Non
     assert (first.inputs, first.converted, again.inputs, again.skipped) == (1, 1, 1, 1)
 
 
+def test_exclude_patterns_match_names_and_relative_paths(tmp_path: Path) -> None:
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    shutil.copy(SAMPLES / "kalundborg-direktionen-2021-04-19.md", tmp_path / "in" / "a.md")
+    (tmp_path / "in" / "a.expected.json").write_text("{}")
+    (tmp_path / "in" / "sub" / "notes.txt").write_text("not minutes")
+    result = CliRunner().invoke(main, ["convert", str(tmp_path / "in"), "--out",
+                                       str(tmp_path / "o"), "--exclude", "*.expected.json",
+                                       "-x", "sub/*", "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "o" / "summary.json").read_text())
+    assert (summary["inputs"], summary["converted"]) == (1, 1)
+
+
 def test_missing_inputs_and_usage_errors(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["convert", str(tmp_path / "nope.txt"), str(tmp_path / "*.md"),

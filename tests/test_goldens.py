@@ -3,7 +3,7 @@
 Goldens state the truth, read against the source document before they are committed. Rewrite
 them only for deliberate changes: ``pytest tests/test_goldens.py --update-goldens``, then read
 every changed line against the source. Samples the parser does not reproduce yet are listed, with
-the missing rule, in ``tests/samples/known_deviations.toml`` and are expected to fail.
+the missing rule, in ``tests/known_deviations.toml`` and are expected to fail.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from golden import SAMPLES, dump, golden_path, result_json, sample_files
 
-KNOWN = tomllib.loads((SAMPLES / "known_deviations.toml").read_text(encoding="utf-8"))
+KNOWN = tomllib.loads((Path(__file__).parent / "known_deviations.toml").read_text(encoding="utf-8"))
 
 
 def _param(sample: Path) -> object:

@@ -79,11 +79,15 @@ def parse_cmd(file: Path, summary: bool, fmt: str | None, vocabulary: str | None
                    "(default: a bar on a terminal, log lines otherwise).")
 @click.option("--vocabulary", type=click.Path(exists=True, dir_okay=False), default=None,
               help="TOML file with extra headings and labels.")
+@click.option("--exclude", "-x", multiple=True, metavar="PATTERN",
+              help="Glob of file names or relative paths that are not inputs (repeatable), "
+                   "e.g. --exclude '*.expected.json'.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
               help="Largest input file accepted.")
 def convert_cmd(inputs: tuple[str, ...], out: Path, jsonl: Path | None, jobs: int | None,
                 timeout: float | None, resume: bool, dask_address: str | None,
-                show: bool | None, vocabulary: str | None, max_bytes: int | None) -> None:
+                show: bool | None, vocabulary: str | None, exclude: tuple[str, ...],
+                max_bytes: int | None) -> None:
     """Convert INPUTS (files, directories, glob patterns) to JSON under --out.
 
     Exit status: 0 when every input was converted, 1 when some failed (see OUT/errors.jsonl),
@@ -99,7 +103,7 @@ def convert_cmd(inputs: tuple[str, ...], out: Path, jsonl: Path | None, jobs: in
     try:
         summary = convert(list(inputs), out, jobs=jobs, timeout=timeout, resume=resume,
                           jsonl=jsonl, dask=dask_address, limits=limits, vocabulary=vocabulary,
-                          progress=mode)
+                          progress=mode, exclude=exclude)
     except KeyboardInterrupt:
         click.echo("referat: interrupted; run again with --resume to continue", err=True)
         sys.exit(130)

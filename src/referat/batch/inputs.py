@@ -9,6 +9,7 @@ Files named on the command line are always taken, hidden or not.
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import json
 import os
@@ -64,10 +65,19 @@ def common_root(args: Iterable[str]) -> str:
 class Walker:
     """Iterate the inputs of ``args`` (in a stable order); ``skip`` are paths never to enter."""
 
-    def __init__(self, args: Iterable[str], skip: Iterable[str] = ()) -> None:
+    def __init__(self, args: Iterable[str], skip: Iterable[str] = (),
+                 exclude: Iterable[str] = ()) -> None:
         self.args = list(args)
         self.base = common_root(self.args)
         self._skip = {_ident(p) for p in skip if os.path.exists(p)}
+        self._exclude = list(exclude)
+
+    def _excluded(self, path: str) -> bool:
+        """``--exclude`` patterns match the file's name or its path below the common folder."""
+        if not self._exclude:
+            return False
+        name, rel = os.path.basename(path), self._rel(path)
+        return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in self._exclude)
 
     def _rel(self, path: str) -> str:
         rel = os.path.relpath(os.path.abspath(path), self.base)
@@ -91,6 +101,8 @@ class Walker:
         return sum(1 for _ in self)
 
     def _expand(self, path: str) -> Iterator[InputFile]:
+        if self._excluded(path):
+            return
         if not os.path.isdir(path):
             st = _stat(path)
             if (st.st_dev, st.st_ino) not in self._skip:
@@ -105,6 +117,8 @@ class Walker:
                 if name.startswith("."):
                     continue
                 full = os.path.join(top, name)
+                if self._excluded(full):
+                    continue
                 st = _stat(full)
                 if (st.st_dev, st.st_ino) not in self._skip:
                     yield InputFile(full, self._rel(full), st.st_size)

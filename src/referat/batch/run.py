@@ -49,13 +49,15 @@ def convert(paths: Iterable[PathArg] | PathArg, out: PathArg, *, jobs: int | Non
             timeout: float | None = None, resume: bool = False, jsonl: PathArg | None = None,
             dask: Any = None, limits: Limits | None = None,
             vocabulary: PathArg | None = None, progress: ProgressMode = "off",
-            parse_fn: str | None = None) -> Summary:
+            parse_fn: str | None = None, exclude: Iterable[str] = ()) -> Summary:
     """Convert every document under ``paths`` into JSON under ``out``; returns the summary.
 
     ``paths`` are files, directories (walked recursively) and glob patterns. Each input ends as
     ``out/<relative path>.json`` (or a line of ``jsonl``) or as a line of ``out/errors.jsonl``;
     the summary is also written to ``out/summary.json``. ``timeout`` defaults to
     ``limits.timeout``; ``dask`` is a scheduler address or a ``distributed.Client``.
+    ``exclude`` are glob patterns (``"*.expected.json"``) of file names or relative paths that
+    are not inputs.
     """
     args = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else \
         [os.fspath(p) for p in paths]
@@ -69,7 +71,7 @@ def convert(paths: Iterable[PathArg] | PathArg, out: PathArg, *, jobs: int | Non
     jobs = jobs or default_jobs()
     lines = JsonLines(Path(jsonl), resume=resume) if jsonl is not None else None
     skip = [str(out_dir)] + ([os.fspath(jsonl)] if jsonl is not None else [])
-    walker = Walker(args, skip=skip)
+    walker = Walker(args, skip=skip, exclude=exclude)
     options = Options(out=str(out_dir.resolve()), mode="jsonl" if jsonl is not None else "dir",
                       resume=resume, limits=limits,
                       vocabulary=os.path.abspath(vocabulary) if vocabulary else None,
