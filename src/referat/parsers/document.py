@@ -173,11 +173,15 @@ def _toc_start(blocks: list[Block], vocab: Vocabulary) -> tuple[int, int] | None
     return None
 
 
-def _cross_check(toc: list[TocEntry], items: list[AgendaItem], issues: list[ParseIssue]) -> None:
+def _cross_check(toc: list[TocEntry], items: list[AgendaItem], issues: list[ParseIssue],
+                 truncated: bool = False) -> None:
+    """TOC entries without items and items not in the TOC become issues. In a document that
+    is cut off, the entries after the last one found are summed up in one issue."""
     if not toc:
         return
     matched: set[int] = set()
     pairs: list[tuple[TocEntry, AgendaItem]] = []
+    missing: list[TocEntry] = []
     for e in toc:
         hit = None
         for k, it in enumerate(items):
@@ -188,11 +192,20 @@ def _cross_check(toc: list[TocEntry], items: list[AgendaItem], issues: list[Pars
                 hit = k
                 break
         if hit is None:
-            issues.append(_issue("warning", "toc_entry_without_item",
-                                 f"TOC entry {e.title!r} has no matching item"))
+            missing.append(e)
         else:
             matched.add(hit)
             pairs.append((e, items[hit]))
+    last = max((toc.index(e) for e, _ in pairs), default=-1)
+    beyond = [e for e in missing if toc.index(e) > last] if truncated else []
+    for e in missing:
+        if e not in beyond:
+            issues.append(_issue("warning", "toc_entry_without_item",
+                                 f"TOC entry {e.title!r} has no matching item"))
+    if beyond:
+        issues.append(_issue("info", "toc_entries_beyond_cut",
+                             f"{len(beyond)} TOC entries from {beyond[0].title!r} on have no item: "
+                             "the document is cut off before them"))
     _check_toc_pages(pairs, issues)
     for k, it in enumerate(items):
         if k not in matched:
@@ -274,12 +287,13 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
                              f"no numbered item headings; {len(items)} item(s) found by their "
                              "case references or sections and numbered in order"))
     _fill_toc_numbers(toc, items)
-    _cross_check(toc, items, issues)
+    truncated = _looks_truncated(doc)
+    _cross_check(toc, items, issues, truncated)
     _check_numbering(items, issues)
     if not items:
         issues.append(_issue("warning", "no_items",
                              "no agenda items were found; this may not be a meeting document"))
-    if _looks_truncated(doc):
+    if truncated:
         issues.append(_issue("warning", "truncated",
                              "the document seems cut off: it ends mid-sentence",
                              items[-1].number if items else None))
