@@ -30,7 +30,7 @@ def paginate(lines: list[str]) -> tuple[list[int | None], set[int]]:
         page += line.count("\f")
         ff_pages.append(page)
     markers = [(i, int(m["n"])) for i, line in enumerate(lines)
-               if (m := _MARKER.match(line.replace("\f", "")))]
+               if (m := _MARKER.match(line.replace("\f", ""))) and int(m["n"]) >= 1]
     drop: set[int] = {i for i, _ in markers}
     if len(markers) < 2 or len({n for _, n in markers}) < 2:
         pages: list[int | None] = list(ff_pages) if page > 1 else [None] * len(lines)
