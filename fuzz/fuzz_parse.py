@@ -22,9 +22,9 @@ with atheris.instrument_imports():
 LIMITS = Limits(max_bytes=2_000_000, max_chars=2_000_000, max_pages=50)
 
 # Known findings with a fix pending, skipped so a run can look for new ones (FUZZ_STRICT=1 keeps
-# them): pdfplumber's PDF.close() builds every page and raises on a damaged /MediaBox
-# (fuzz/crashes/crash-5867d58d..., /tmp/patches/hostile-pdf.diff).
-KNOWN = [("pdfplumber/pdf.py", "close")]
+# them): (file, function) in the traceback. (pdfplumber's PDF.close() raising on a damaged
+# /MediaBox was here until readers/pdf.py stopped calling it.)
+KNOWN: list[tuple[str, str]] = []
 # Parts of InternalError messages to skip the same way: "Side 0 af 27" taken for page 0
 # (fuzz/crashes/crash-23c465ff..., /tmp/patches/hostile-textpages.diff).
 KNOWN_MESSAGES = ["greater_than_equal, input_value=0,"]
