@@ -23,6 +23,9 @@ _LABELLED = regex.compile(
     + rf")\.?\s*[:.]?\s*(?P<value>{VALUE})",
     regex.IGNORECASE,
 )
+_LABEL_HINTS = ("sag", "nr", "dok", "kle", "emne", "akt", "journal")
+_SEPARATORS = regex.compile(r"[\s/|,]+")
+_YEAR = regex.compile(r"(19|20)\d\d")
 _BARE = regex.compile(rf"^(?:(?:Åbent|Åben|Lukket)\s*[-–:]?\s*)?(?P<value>{VALUE})\s*-?$")
 _KLE = regex.compile(r"^\d\d\.\d\d(?:\.\d\d)?$")
 _LOOKS_LIKE_CASE = regex.compile(
@@ -49,6 +52,9 @@ class CaseRef:
 def parse_labelled(line: str) -> tuple[CaseRef, str]:
     """Case references with labels in ``line``; returns them and the line with them removed."""
     ref = CaseRef()
+    low = line.casefold()
+    if not any(k in low for k in _LABEL_HINTS):  # cheap test before the label regex
+        return ref, _SEPARATORS.sub(" ", line).strip()
     rest = line
     for m in _LABELLED.finditer(line):
         field = next(k for k in _LABELS if m.group(k))
@@ -58,7 +64,7 @@ def parse_labelled(line: str) -> tuple[CaseRef, str]:
         if getattr(ref, field) is None:
             setattr(ref, field, value)
         rest = rest.replace(m.group(0), " ", 1)
-    return ref, regex.sub(r"[\s/|,]+", " ", rest).strip()
+    return ref, _SEPARATORS.sub(" ", rest).strip()
 
 
 def _looks_like_number(value: str) -> bool:
@@ -73,7 +79,7 @@ def parse_bare(line: str) -> CaseRef | None:
     value = m["value"]
     if _KLE.match(value):
         return CaseRef(journal_number=value)
-    if not _LOOKS_LIKE_CASE.match(value) or regex.fullmatch(r"(19|20)\d\d", value):
+    if not _LOOKS_LIKE_CASE.match(value) or _YEAR.fullmatch(value):
         return None
     return CaseRef(case_number=value)
 

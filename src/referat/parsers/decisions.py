@@ -37,6 +37,7 @@ def _heads(body: str) -> tuple[regex.Pattern[str], ...]:
 
 
 _ITEM_NO = regex.compile(r"^(?:Punktnummer|Punkt\s*nr\.?|Pkt\.?)\s*:?\s*\d+\s*$", regex.IGNORECASE)
+_DEN_END = regex.compile(r"(?i)\b(?:den|d\.)\s*$")
 _HAS_DIGIT = regex.compile(r"\d")
 _KEYWORD = regex.compile(r"(?i)\b(?:beslutning|afgørelse|behandling)\b")
 _PKT = regex.compile(r"^[,\s]*(?:pkt\.?|punkt)\s*\d+\s*", regex.IGNORECASE)
@@ -66,7 +67,7 @@ def match_decision_head(line: str, committee_pattern: str) -> DecisionHead | Non
             continue
         rest = m["rest"] or ""
         hit = find_date(rest)
-        before = regex.sub(r"(?i)\b(?:den|d\.)\s*$", "", rest[: hit[1][0]]) if hit else ""
+        before = _DEN_END.sub("", rest[: hit[1][0]]) if hit else ""
         if hit is None or before.strip(" ,"):
             if k not in (0, 1) or rest.strip(" :"):
                 continue

@@ -34,6 +34,7 @@ _WEAK = regex.compile(
     r"(?P<state3>åbent|lukket)(?:\s+(?:punkt|sag))?\s*[:\-–]?\s+)?(?P<title>\S.*)$",
     regex.IGNORECASE,
 )
+_NUMERIC_START = regex.compile(r"^[\d.,]+\b")
 _NUMBER_ONLY = regex.compile(r"^\s*(?P<num>\d{1,3})\s*[.:]?\s*$")
 _NOT_TITLE = regex.compile(r"^(?:at|og|eller|samt|kr\.?|mio\.?|mia\.?|%|pct\.?|år|timer?)\b",
                            regex.IGNORECASE)
@@ -71,7 +72,7 @@ def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
     title = m["title"].strip()
     if not _title_like(title):
         return None
-    if regex.match(r"^[\d.,]+\b", title):
+    if _NUMERIC_START.match(title):
         return None
     state = (m["state"] or m["state2"] or m["state3"] or "").casefold()
     title, closed = split_closed(title, vocab)
@@ -93,7 +94,7 @@ def _number_only(blocks: list[Block], index: int, vocab: Vocabulary) -> Candidat
     nxt = blocks[index + 1]
     if nxt.kind == "table_row" or not _title_like(nxt.text) or len(nxt.text) > 200 or \
             vocab.is_chrome(nxt.text) or vocab.section_kind(nxt.text, fuzzy=False) or \
-            regex.match(r"^[\d.,]+\b", nxt.text):
+            _NUMERIC_START.match(nxt.text):
         return None
     return Candidate(index, int(m["num"]), nxt.text.strip(), False, False, page=nxt.page,
                      title_lines=2)
@@ -197,6 +198,8 @@ def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
             cands.append(c)
     cands = _merge_repeats(cands)
     strong = _dedupe([c for c in cands if c.strong])
+    if len(strong) >= 2:
+        return strong  # "Punkt N:" headings name themselves; bare numbers are lists then
     weak = _drop_list_runs([c for c in cands if not c.strong], blocks)
     _mark_support(weak, blocks, vocab)
     if any(c.supported for c in weak):
@@ -205,8 +208,6 @@ def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
     toc_titles = [(e.number, e.title) for e in toc]
     for c in weak:
         c.score = _cue_score(blocks, c, vocab, toc_titles)
-    if len(strong) >= 2:
-        return strong
     for c in strong:  # a lone "Punkt N:" heading competes with the bare numbers
         c.score = 3.0
     pool = sorted([*(c for c in weak if c.score > 0.5), *strong], key=lambda c: c.index)

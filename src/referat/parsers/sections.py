@@ -21,6 +21,7 @@ from .decisions import DecisionHead, match_decision_head
 from .items import is_repeated_title
 
 _META_ZONE = 8
+_MARKER_END = regex.compile(r"\b(Åbent|Lukket)(?:\s+punkt)?$", regex.IGNORECASE)
 _CAPS_LINE = regex.compile(r"^(?=(?:\P{Ll}*\p{Lu}){8})[\p{Lu}\d][\p{Lu}\d ,.&/–-]{6,78}[\p{Lu}\d]$")
 _FILE_NAMES = regex.compile(r"\S+\.(?i:pdf|docx?|xlsx?|pptx?|odt|rtf|jpe?g|png|msg|zip)\b")
 _SECTION_NUMBER = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})")
@@ -87,7 +88,7 @@ def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSect
                 return None
             return RawSection(hit[0], head, head_block=b), rest
     if b.is_heading_hint and short and not text.endswith((".", ",")) and \
-            not vocab.open_regex.match(text) and not regex.match(r"^\d", text):
+            not vocab.open_regex.match(text) and not text[:1].isdigit():
         return RawSection("other", text.rstrip(" :"), head_block=b), ""
     return None
 
@@ -136,7 +137,7 @@ def segment(blocks: list[Block], number: int, title: str, vocab: Vocabulary) -> 
                 text = lead[1]
             elif bare is not None:
                 body.ref.merge(bare)
-                if regex.match(r"^lukket", text, regex.I):
+                if text.casefold().startswith("lukket"):
                     body.closed = True
                 continue
         in_list = current is not None and current.kind == "attachments" and b.kind == "list_item"
@@ -171,7 +172,7 @@ def _take_marker(rest: str, body: ItemBody, vocab: Vocabulary) -> str:
     if words and vocab.open_regex.match(words[-1]):
         body.closed = False
         return " ".join(words[:-1])
-    m = regex.search(r"\b(Åbent|Lukket)(?:\s+punkt)?$", rest, regex.I)
+    m = _MARKER_END.search(rest)
     if m:
         body.closed = m.group(1).casefold() == "lukket"
         return rest[: m.start()].strip()

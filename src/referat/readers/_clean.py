@@ -18,6 +18,7 @@ _TABLE = {**_INVISIBLE, **_SPACES, **{ord(k): v for k, v in _LIGATURES.items()}}
 _MIDLINE_FF = regex.compile(r"(?<=[^\n\f])\f")
 _BREAK_TAG = regex.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|tr|h\d)\s*>", regex.IGNORECASE)
 _LI_TAG = regex.compile(r"<\s*li\b[^>]*>", regex.IGNORECASE)
+_CELL_BULLETS = regex.compile(r"\s*[•·▪]\s*")
 _BROKEN_TAG = regex.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?$")
 _ANY_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _BULLET = regex.compile(r"^\s*(?:[-*+–]\s+|[•·◦▪‣∙●○■□\u0335]\s*)(?=\S)")
@@ -63,7 +64,7 @@ def clean_cell(text: str) -> str:
     """A table cell as clean text: HTML gone, list items one per line without their bullets."""
     parts: list[str] = []
     for line in strip_inline_html(text):
-        for piece in regex.split(r"\s*[•·▪]\s*", line):
+        for piece in _CELL_BULLETS.split(line):
             if piece.strip():
                 parts.append(piece.strip())
     return "\n".join(parts)
