@@ -106,3 +106,12 @@ def split_title_ref(title: str) -> tuple[str, CaseRef | None]:
     if m is None or m.start() == 0:
         return title, None
     return title[: m.start()].rstrip(), CaseRef(case_number=m["value"])
+
+
+def is_ref_line(line: str, max_rest: int = 8) -> bool:
+    """A line that holds a case reference and little else (at most ``max_rest`` other words)."""
+    text = line.strip()
+    if parse_bare(text) is not None:
+        return True
+    ref, rest = parse_labelled(text)
+    return bool(ref) and len(rest.split()) <= max_rest

@@ -24,7 +24,7 @@ from ..models import (
 from ..vocabulary import Vocabulary
 from .attachments import merge_attachments, parse_attachments
 from .attendance import absent_names
-from .casenumbers import parse_bare, parse_labelled, split_title_ref
+from .casenumbers import is_ref_line, split_title_ref
 from .decisions import chain_entries, decision_points
 from .header import clock_from_text, parse_header
 from .items import Candidate, find_item_starts
@@ -303,14 +303,6 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
     return meeting
 
 
-def _is_ref_line(b: Block) -> bool:
-    text = b.text.strip()
-    if parse_bare(text) is not None:
-        return True
-    ref, rest = parse_labelled(text)
-    return bool(ref) and len(rest.split()) <= 6
-
-
 def _fill_from_body(m: Meeting, blocks: list[Block]) -> None:
     """Header facts printed in the body: the clock ("Mødet sluttede kl. 21.33") and, on a
     per-item page with no header, the body and date of the decisions on record."""
@@ -342,11 +334,11 @@ def _leading_refs(blocks: list[Block], starts: list[Candidate], vocab: Vocabular
     below the heading, a reference line before the next heading is the previous item's.
     """
     after = sum(1 for c in starts if c.title_lines and c.index + c.title_lines < len(blocks)
-                and _is_ref_line(blocks[c.index + c.title_lines]))
+                and is_ref_line(blocks[c.index + c.title_lines].text, 6))
     ids: set[int] = set()
     for c in starts:
         for j in (c.index - 1, c.index - 2):
-            if j < 0 or not _is_ref_line(blocks[j]) or any(s.index == j for s in starts):
+            if j < 0 or not is_ref_line(blocks[j].text, 6) or any(s.index == j for s in starts):
                 break
             ids.add(id(blocks[j]))
     before = len({i for i in ids})

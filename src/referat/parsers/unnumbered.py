@@ -12,17 +12,9 @@ import regex
 
 from ..blocks import Block
 from ..vocabulary import Vocabulary
-from .casenumbers import parse_bare, parse_labelled
+from .casenumbers import is_ref_line
 from .decisions import match_decision_head
 from .items import Candidate
-
-
-def _is_ref(b: Block) -> bool:
-    t = b.text.strip()
-    if parse_bare(t) is not None:
-        return True
-    ref, rest = parse_labelled(t)
-    return bool(ref) and len(rest.split()) <= 8
 
 
 def _is_section(b: Block, vocab: Vocabulary) -> bool:
@@ -48,7 +40,7 @@ def _title_before(blocks: list[Block], index: int, floor: int, vocab: Vocabulary
 
 
 def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[Candidate]:
-    refs = [i for i in range(start, len(blocks)) if _is_ref(blocks[i])]
+    refs = [i for i in range(start, len(blocks)) if is_ref_line(blocks[i].text)]
     sections = [i for i in range(start, len(blocks)) if _is_section(blocks[i], vocab)]
     if not sections:
         return []

@@ -51,18 +51,12 @@ def read_markdown(text: str) -> Document:
             in_table = False
             continue
         stripped = raw.strip()
-        if stripped.startswith("|") and stripped.count("|") >= 2:
-            if _TABLE_SEP.match(stripped):
-                continue
-            cells = tuple(clean_cell(inline(c)) for c in stripped.strip("|").split("|"))
-            if not in_table:
-                table_id += 1
-                in_table = True
-            blocks.append(Block("table_row", "\t".join(cells), lineno, cells=cells,
-                                table=table_id))
+        piped = stripped.startswith("|") and stripped.count("|") >= 2
+        if piped and _TABLE_SEP.match(stripped):
             continue
-        if "\t" in stripped:
-            cells = tuple(clean_cell(inline(c)) for c in stripped.split("\t"))
+        if piped or "\t" in stripped:
+            raw_cells = stripped.strip("|").split("|") if piped else stripped.split("\t")
+            cells = tuple(clean_cell(inline(c)) for c in raw_cells)
             if not in_table:
                 table_id += 1
                 in_table = True
