@@ -20,10 +20,7 @@ LIMITS = Limits(max_bytes=2_000_000, max_chars=2_000_000, max_pages=50)
 # here until readers/pdf.py stopped calling it in bbed7cd).
 PENDING: list[tuple[str, str]] = []
 # Crashes whose fix is a parser patch not yet applied: file name prefix -> reason.
-PENDING_FILES = {
-    "crash-23c465ff": "readers/text_pages.py takes 'Side 0 af 27' for page 0, which the model "
-                      "refuses (fix: /tmp/patches/hostile-textpages.diff)",
-}
+PENDING_FILES: dict[str, str] = {}
 
 
 def replay(data: bytes) -> None:
