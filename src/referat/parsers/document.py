@@ -287,7 +287,7 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
                              f"no numbered item headings; {len(items)} item(s) found by their "
                              "case references or sections and numbered in order"))
     _fill_toc_numbers(toc, items)
-    truncated = _looks_truncated(doc)
+    truncated = _looks_truncated(doc) and not (starts and starts[-1].index == len(blocks) - 1)
     _cross_check(toc, items, issues, truncated)
     _check_numbering(items, issues)
     if not items:

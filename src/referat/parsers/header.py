@@ -27,6 +27,7 @@ _NAME_SPLIT = regex.compile(r"\s*(?:,|;|\s+og\s+)\s*(?![^()]*\))")
 _TITLE_PLACE = regex.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\s+i\s+(\p{Lu}.{2,120})$")
 _CLOCK_ONLY = regex.compile(r"^\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)\b", regex.IGNORECASE)
 _REPEAT = regex.compile(r"^(\S+)(?:\s+\1)+$")
+_PLACE_LIKE = regex.compile(r"^\p{L}[\p{L}\d.,/ -]{2,80}$")
 _PARTY = regex.compile(r"^[A-ZÆØÅ]{1,2}$")
 _ROLE = regex.compile(r"^(Formand|Næstformand|Borgmester|Overborgmester|Rådmand|Viceborgmester)"
                       r"\s*:?\s+(?=\p{Lu})")
@@ -127,6 +128,7 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
     current: str | None = None  # the label whose values continue on following lines
     loose_date: str | None = None  # a line with a date but no label
     wrapped = False  # the previous list line ended mid-name
+    place_next = False  # the line after an unlabelled date line may be the place
     for b in lines:
         text = b.text.replace("\t", " ").strip()
         if b.kind == "table_row" and len(b.cells) >= 2:
@@ -161,8 +163,16 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
         if b is not title_block:
             if loose_date is None and find_date(text) and len(text) < 120:
                 loose_date = text
+                place_next = find_times(text)[0] is not None  # a "date kl. time" line
+                continue
+            if place_next and h.location is None and _PLACE_LIKE.match(text) and \
+                    find_date(text) is None and \
+                    not vocab.committee_regex.fullmatch(text) and not vocab.document_type(text):
+                h.location = text  # "Torsdag den 18. juni 2020 kl. 17.30" / "Rådhuset, ..."
+                place_next = False
                 continue
             h.notes.append(text)
+        place_next = False
     for source in (h.title, loose_date):
         if h.date is None and source and (hd := find_date(source)):
             h.date = hd[0]

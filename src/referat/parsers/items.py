@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from ..blocks import Block
 from ..models import TocEntry
 from ..vocabulary import Vocabulary
-from .casenumbers import parse_bare, parse_labelled
+from .casenumbers import parse_bare, parse_labelled, split_title_ref
 from .decisions import match_decision_head
 from .toc import split_closed
 
@@ -130,15 +130,23 @@ def _cue_score(blocks: list[Block], c: Candidate, vocab: Vocabulary,
     return score
 
 
-def _drop_list_runs(cands: list[Candidate], blocks: list[Block]) -> list[Candidate]:
-    """Numbered lines in consecutive blocks that restart at 1 after content are lists."""
+def _in_toc(c: Candidate, toc: list[TocEntry]) -> bool:
+    title = split_title_ref(c.title)[0].casefold()
+    return any(e.number == c.number and fuzz.ratio(e.title.casefold(), title) >= 85 for e in toc)
+
+
+def _drop_list_runs(cands: list[Candidate], blocks: list[Block],
+                    toc: list[TocEntry]) -> list[Candidate]:
+    """Numbered lines in consecutive blocks that restart at 1 after content are lists (a line
+    that the TOC names with its number ends such a run: it is the next item)."""
     keep = [True] * len(cands)
     i = 0
     while i < len(cands):
         j = i
         while j + 1 < len(cands) and cands[j + 1].index == cands[j].index + 1 and \
                 cands[j + 1].number == cands[j].number + 1 and \
-                blocks[cands[j + 1].index].indent == blocks[cands[j].index].indent:
+                blocks[cands[j + 1].index].indent == blocks[cands[j].index].indent and \
+                not (_in_toc(cands[j + 1], toc) and not _in_toc(cands[i], toc)):
             j += 1
         run = cands[i: j + 1]
         if len(run) >= 2 and i > 0 and run[0].number == 1 and \
@@ -200,7 +208,7 @@ def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
     strong = _dedupe([c for c in cands if c.strong])
     if len(strong) >= 2:
         return strong  # "Punkt N:" headings name themselves; bare numbers are lists then
-    weak = _drop_list_runs([c for c in cands if not c.strong], blocks)
+    weak = _drop_list_runs([c for c in cands if not c.strong], blocks, toc)
     _mark_support(weak, blocks, vocab)
     if any(c.supported for c in weak):
         first = next(k for k, c in enumerate(weak) if c.supported)

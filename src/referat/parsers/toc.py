@@ -13,6 +13,7 @@ import regex
 from ..blocks import Block
 from ..models import TocEntry
 from ..vocabulary import Vocabulary
+from .casenumbers import split_title_ref
 from .dates import find_date
 
 _LEADER = regex.compile(r"\s*(?:\.{2,}|…+|_{3,}|\s{3,}|\t)\s*\.*\s*(?P<page>\d{1,4})\s*$")
@@ -55,6 +56,7 @@ def _entry(text: str, vocab: Vocabulary) -> TocEntry | None:
     title, closed2 = split_closed(text.strip(" .\t"), vocab)
     if not title or (number is None and page is None):
         return None
+    title, _ = split_title_ref(title)  # "Budget 2021 (2020-0123456)": the case number
     number = number or None  # "0" is no item number
     page = page or None
     return TocEntry(number=number, title=title, page=page, closed=closed or closed2)
