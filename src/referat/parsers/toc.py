@@ -23,6 +23,10 @@ _NUM = regex.compile(
     regex.IGNORECASE,
 )
 _OPEN_PREFIX = regex.compile(r"^\(?(?:åbent|åben)\)?\s*[:\-–]?\s+(?=\S)", regex.IGNORECASE)
+_PREFIXED = regex.compile(
+    r"^(?:dagsordens)?(?:punkt|pkt\.?|sag\s+nr\.?)\s*(?P<num>\d{1,4})\b\s*[:.\-–]?\s*(?P<title>\S.*)$",
+    regex.IGNORECASE,
+)
 _PUNKT = regex.compile(r"^(?:dagsordens)?punkt\s+\d+\b", regex.IGNORECASE)
 
 
@@ -49,7 +53,11 @@ def _entry(text: str, vocab: Vocabulary) -> TocEntry | None:
     number: int | None = None
     closed = False
     n = _NUM.match(text.strip())
-    if n:
+    prefixed = _PREFIXED.match(text.strip())
+    if prefixed:  # "Sag nr. 45 Titel", "Punkt 3: Titel", "Pkt. 12 Titel"
+        number = int(prefixed["num"])
+        text = prefixed["title"]
+    elif n:
         number = int(n["num"])
         closed = (n["state"] or n["state2"] or "").casefold() == "lukket"
         text = n["title"]
@@ -131,8 +139,8 @@ def parse_toc(blocks: list[Block], start: int, vocab: Vocabulary,
         if vocab.is_chrome(text):
             i += 1
             continue
-        if _PUNKT.match(text) and entries:
-            break
+        if _PUNKT.match(text) and entries and _LEADER.search(text) is None:
+            break  # "Punkt 1: ..." without a page number: the items begin
         inline = split_inline_list(text) if pending is None else None
         if inline is not None:
             entries.extend(e for t in inline if (e := _entry(t, vocab)) is not None)
