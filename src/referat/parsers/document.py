@@ -34,6 +34,7 @@ from .sections import RawSection, segment
 from .toc import parse_toc, split_inline_list
 from .unnumbered import find_unnumbered
 
+_HEADER_MAX = 400  # blocks
 _PUNCT_ONLY = regex.compile(r"^[\s\p{P}]*$")  # "" or a lone "." placeholder
 _END_PUNCT = tuple(".!?:;)]\"'”»…") + tuple("0123456789")
 
@@ -265,8 +266,11 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
     # the header: before the TOC, and (some templates) between the TOC and the first item
     between = blocks[body_start: starts[0].index if starts else len(blocks)] if t is not None \
         else []
-    header = parse_header([b for b in blocks[:header_end] + between if id(b) not in leading],
-                          vocab)
+    head_blocks = [b for b in blocks[:header_end] + between if id(b) not in leading]
+    # a header is a page at most: past that (a document with no items) the lines are kept as
+    # notes without being read for labels
+    header = parse_header(head_blocks[:_HEADER_MAX], vocab)
+    header.notes.extend(b.text for b in head_blocks[_HEADER_MAX:])
     meeting = Meeting(source=source, title=header.title, document_type=header.document_type,  # type: ignore[arg-type]
                       committee=header.committee, date=header.date,
                       start_time=header.start_time, end_time=header.end_time,
