@@ -59,3 +59,13 @@ def test_vocabulary_can_be_extended() -> None:
     assert v.section_kind("Pengesager") == ("financial", False)
     assert v.match_label("Mødeadresse: Torvet 1") == ("location", "Mødeadresse", "Torvet 1")
     assert Vocabulary.default().section_kind("Pengesager", fuzzy=False) is None
+
+
+def test_vocabulary_from_toml_extends_committee_endings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    extra = tmp_path / "v.toml"
+    extra.write_text('committee_suffixes = ["kommissionen"]\n[labels]\nlocation = ["Mødeadresse"]\n',
+                     encoding="utf-8")
+    v = Vocabulary.from_toml(extra)
+    hit = v.committee_regex.search("Beslutning i Vejkommissionen den 3. maj 2020")
+    assert hit is not None and hit.group(0) == "Vejkommissionen"
+    assert Vocabulary.default().committee_regex.search("Vejkommissionen") is None
