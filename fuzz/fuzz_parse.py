@@ -12,14 +12,11 @@ import traceback
 
 import atheris
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 with atheris.instrument_imports():
-    import referat
-    from referat.errors import InternalError, ReferatError
-    from referat.limits import Limits
-    from referat.readers import read
-    from referat.textdecode import decode_text
+    from dispatch import dispatch
 
-LIMITS = Limits(max_bytes=2_000_000, max_chars=2_000_000, max_pages=50)
+    from referat.errors import InternalError, ReferatError
 
 # Known findings with a fix pending, skipped so a run can look for new ones (FUZZ_STRICT=1 keeps
 # them): (file, function) in the traceback. (pdfplumber's PDF.close() raising on a damaged
@@ -39,20 +36,8 @@ def _known(exc: BaseException) -> bool:
 def one_input(data: bytes) -> None:
     if not data:
         return
-    mode, body = data[0] % 6, data[1:]
     try:
-        if mode == 0:
-            referat.parse(body, limits=LIMITS)
-        elif mode == 1:
-            referat.parse(body.decode("utf-8", "replace"), limits=LIMITS)
-        elif mode == 2:
-            read(decode_text(body, "<fuzz>"), "text", name="<fuzz>")
-        elif mode == 3:
-            read(decode_text(body, "<fuzz>"), "markdown", name="<fuzz>")
-        elif mode == 4:
-            read(body, "pdf", name="<fuzz>")
-        else:
-            referat.parse(body, format="markdown", limits=LIMITS)
+        dispatch(data)
     except InternalError as exc:
         known_message = any(k in str(exc) for k in KNOWN_MESSAGES)
         if os.environ.get("FUZZ_STRICT") or not (

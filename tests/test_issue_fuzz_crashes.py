@@ -3,19 +3,19 @@ Meeting or a ReferatError other than InternalError."""
 
 from __future__ import annotations
 
+import sys
 import traceback
 from pathlib import Path
 
 import pytest
 
-import referat
 from referat.errors import InternalError, ReferatError
-from referat.limits import Limits
-from referat.readers import read
-from referat.textdecode import decode_text
 
-CRASHES = sorted((Path(__file__).parent.parent / "fuzz" / "crashes").glob("crash-*"))
-LIMITS = Limits(max_bytes=2_000_000, max_chars=2_000_000, max_pages=50)
+FUZZ = Path(__file__).parent.parent / "fuzz"
+sys.path.insert(0, str(FUZZ))
+from dispatch import dispatch  # noqa: E402  (fuzz/ is not a package)
+
+CRASHES = sorted((FUZZ / "crashes").glob("crash-*"))
 # (file, function) in a traceback whose fix is pending elsewhere (pdfplumber's PDF.close() was
 # here until readers/pdf.py stopped calling it in bbed7cd).
 PENDING: list[tuple[str, str]] = []
@@ -25,19 +25,7 @@ PENDING_FILES: dict[str, str] = {}
 
 def replay(data: bytes) -> None:
     """The same dispatch as fuzz/fuzz_parse.py: the first byte picks the entry point."""
-    mode, body = data[0] % 6, data[1:]
-    if mode == 0:
-        referat.parse(body, limits=LIMITS)
-    elif mode == 1:
-        referat.parse(body.decode("utf-8", "replace"), limits=LIMITS)
-    elif mode == 2:
-        read(decode_text(body, "<fuzz>"), "text", name="<fuzz>")
-    elif mode == 3:
-        read(decode_text(body, "<fuzz>"), "markdown", name="<fuzz>")
-    elif mode == 4:
-        read(body, "pdf", name="<fuzz>")
-    else:
-        referat.parse(body, format="markdown", limits=LIMITS)
+    dispatch(data)
 
 
 def _pending(exc: BaseException) -> bool:
