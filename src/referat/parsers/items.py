@@ -94,6 +94,7 @@ def _number_only(blocks: list[Block], index: int, vocab: Vocabulary) -> Candidat
     nxt = blocks[index + 1]
     if nxt.kind == "table_row" or not _title_like(nxt.text) or len(nxt.text) > 200 or \
             vocab.is_chrome(nxt.text) or vocab.section_kind(nxt.text, fuzzy=False) or \
+            vocab.match_label(nxt.text) is not None or \
             _NUMERIC_START.match(nxt.text):
         return None
     return Candidate(index, int(m["num"]), nxt.text.strip(), False, False, page=nxt.page,
@@ -103,7 +104,7 @@ def _number_only(blocks: list[Block], index: int, vocab: Vocabulary) -> Candidat
 def _repeats_document_title(c: Candidate, blocks: list[Block], vocab: Vocabulary) -> bool:
     """"1 Referat fra mødet i ..." is a page number before the document's title, not an item."""
     return c.index > 0 and bool(vocab.document_type(c.title)) and \
-        fuzz.partial_ratio(c.title.casefold(), blocks[0].text.casefold()) >= 90
+        fuzz.ratio(c.title.casefold(), blocks[0].text.casefold()) >= 80
 
 
 def _cue_score(blocks: list[Block], c: Candidate, vocab: Vocabulary,
