@@ -119,9 +119,12 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
     plain = [b for b in lines if vocab.match_label(b.text) is None and b.kind != "table_row"]
     typed = [b for b in plain[:12] if vocab.document_type(b.text) and len(b.text) < 200]
     rich = [b for b in typed if find_date(b.text) or vocab.committee_regex.search(b.text)]
-    title_block = (rich or typed or plain or lines)[0]
-    h.title = title_block.text.replace("\t", " ")
-    for b in [title_block, *lines[:12]]:
+    if not plain:  # nothing but labels: the document prints no title
+        title_block = None
+    else:
+        title_block = (rich or typed or plain)[0]
+        h.title = title_block.text.replace("\t", " ")
+    for b in [*([title_block] if title_block else []), *lines[:12]]:
         h.document_type = vocab.document_type(b.text)
         if h.document_type:
             break

@@ -25,6 +25,13 @@ def _is_section(b: Block, vocab: Vocabulary) -> bool:
                 or match_decision_head(t, vocab.committee_pattern))
 
 
+def _title_like(b: Block, vocab: Vocabulary) -> bool:
+    t = b.text.strip()
+    return not (vocab.is_chrome(t) or vocab.match_label(t) or _is_section(b, vocab) or len(t) > 200
+                or t.endswith((".", ":", ",")) or b.kind == "table_row"
+                or not regex.match(r"^[\p{Lu}\"“]", t))
+
+
 def _title_before(blocks: list[Block], index: int, floor: int, vocab: Vocabulary) -> int | None:
     """The index of a title-like line just above ``index`` (not a label, date or sentence)."""
     for j in range(index - 1, max(floor, index - 4) - 1, -1):
@@ -48,6 +55,14 @@ def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[
     opens = _first_per_span(refs, sections) if by_ref else [sections[0]]
     out: list[Candidate] = []
     floor = start
+    if not by_ref:
+        # a per-item page: the first title-like line after the header's labels is the item's
+        labels = [j for j in range(start, opens[0]) if vocab.match_label(blocks[j].text)]
+        after = labels[-1] + 1 if labels else start
+        first = next((j for j in range(after, opens[0]) if _title_like(blocks[j], vocab)), None)
+        if labels and first is not None:
+            return [Candidate(first, 1, blocks[first].text.strip(), False, False,
+                              page=blocks[first].page, title_lines=1)]
     for n, i in enumerate(opens, start=1):
         t = _title_before(blocks, i, floor, vocab) if n == 1 else None
         if t is not None:
