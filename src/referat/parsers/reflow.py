@@ -15,6 +15,8 @@ from ..blocks import Block
 from ..vocabulary import CASE_LABELS, Vocabulary
 
 _LONG = 200
+_DMY = r"\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\b"
+_DMY_RX = regex.compile(rf",\s*{_DMY}")
 _PAGE_MARK = regex.compile(r"\s*\bSide\s+\d{1,4}(?:\s+af\s+\d{1,4})?\s*(?=$|\s\d)")
 _TOC_END = regex.compile(r"(?<=\.{3,}\s*\d{1,4})\s+(?=\d{1,3}\s)")
 
@@ -32,18 +34,29 @@ def _breaks(vocab: Vocabulary) -> regex.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=8)
+def _decision_break(vocab: Vocabulary) -> regex.Pattern[str]:
+    """Before "<Body>, dd.mm.yyyy" after a finished sentence: a decision run into the text."""
+    return regex.compile(rf"(?<=[.!?])\s+(?=(?:{vocab.committee_pattern})\s*,\s*{_DMY})")
+
+
 def reflow(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
-    if not any(len(b.text) > _LONG for b in blocks):
+    if not any(len(b.text) > _LONG or _DMY_RX.search(b.text) for b in blocks):
         return blocks
     rx = _breaks(vocab)
     out: list[Block] = []
     for b in blocks:
+        if b.kind != "table_row" and len(b.text) <= _LONG and _DMY_RX.search(b.text):
+            pieces = _decision_break(vocab).split(b.text)
+            out.extend(replace(b, text=p.strip()) for p in pieces if p.strip())
+            continue
         if len(b.text) <= _LONG or b.kind == "table_row":
             out.append(b)
             continue
         text = _PAGE_MARK.sub("\n", b.text)
         text = _TOC_END.sub("\n", text)
         text = rx.sub("\n", text)
+        text = _decision_break(vocab).sub("\n", text)
         for piece in text.split("\n"):
             if piece.strip():
                 out.append(replace(b, text=piece.strip()))
