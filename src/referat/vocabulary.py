@@ -81,7 +81,7 @@ LABELS: dict[str, list[str]] = {
     "location": ["Mødested", "Sted", "Lokale", "Mødelokale", "Møde lokation", "Mødeafholdelse"],
     "participants": [
         "Mødedeltagere", "Medlemmer", "Deltagere", "Tilstede", "Til stede", "Indkaldelse",
-        "Deltagere var",
+        "Deltagere var", "Deltagerne var", "Deltagerne",
     ],
     "absent": [
         "Fraværende", "Afbud", "Fraværende med afbud", "Afbud/Fraværende", "Fravær",

@@ -38,6 +38,9 @@ def _heads(body: str) -> tuple[regex.Pattern[str], ...]:
 
 _ITEM_NO = regex.compile(r"^(?:Punktnummer|Punkt\s*nr\.?|Pkt\.?)\s*:?\s*\d+\s*$", regex.IGNORECASE)
 _DEN_END = regex.compile(r"(?i)\b(?:den|d\.)\s*$")
+_NAME_LIST_LEAD = regex.compile(
+    r"(?i)\b(?:deltager\w*|tilstede|til stede|fraværende|afbud)\b[^.]*:\s*$"
+)
 _HAS_DIGIT = regex.compile(r"\d")
 _KEYWORD = regex.compile(r"(?i)\b(?:beslutning|afgørelse|behandling)\b")
 _PKT = regex.compile(r"^[,\s]*(?:pkt\.?|punkt)\s*\d+\s*", regex.IGNORECASE)
@@ -87,8 +90,13 @@ def decision_points(text: str) -> list[str]:
     """Numbered points of a decision: "1. Taget til efterretning." / "At 1: Godkendt."."""
     points: list[str] = []
     expect = 1
+    prev = ""
     for line in text.split("\n"):
         m = _POINT.match(line)
+        if m and expect == 1 and _NAME_LIST_LEAD.search(prev):
+            expect = -1  # "Deltagerne var:" then "1. Navn (A)": a list of names, not points
+        if line.strip():
+            prev = line
         if m and int(m["n"]) == expect:
             points.append(m["text"].strip())
             expect += 1

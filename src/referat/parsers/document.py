@@ -26,7 +26,7 @@ from .attachments import merge_attachments, parse_attachments
 from .attendance import absent_names
 from .casenumbers import is_ref_line, split_title_ref
 from .decisions import chain_entries, decision_points
-from .header import clock_from_text, parse_header
+from .header import attendance_lists, clock_from_text, parse_header
 from .items import Candidate, find_item_starts
 from .recommendations import parse_recommendations
 from .reflow import reflow
@@ -285,7 +285,7 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
                                  issues, agenda=header.document_type == "dagsorden",
                                  meeting_is_referat=header.document_type == "referat"))
     meeting.items = items
-    _fill_from_body(meeting, blocks)
+    _fill_from_body(meeting, blocks, vocab)
     if inferred:
         issues.append(_issue("warning", "item_numbers_inferred",
                              f"no numbered item headings; {len(items)} item(s) found by their "
@@ -307,9 +307,11 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
     return meeting
 
 
-def _fill_from_body(m: Meeting, blocks: list[Block]) -> None:
+def _fill_from_body(m: Meeting, blocks: list[Block], vocab: Vocabulary) -> None:
     """Header facts printed in the body: the clock ("Mødet sluttede kl. 21.33") and, on a
     per-item page with no header, the body and date of the decisions on record."""
+    if not m.participants:
+        m.participants = attendance_lists([b.text for b in blocks], vocab)
     if m.start_time is None or m.end_time is None:
         start, end = clock_from_text([b.text for b in blocks if "kl" in b.text])
         if m.start_time is None and start and (end is None or start <= end):
@@ -326,6 +328,7 @@ def _fill_from_body(m: Meeting, blocks: list[Block]) -> None:
     last = max(dated, key=lambda d: d.date or dt.date.min)
     m.date = last.date
     m.committee = m.committee or last.body
+    m.document_type = m.document_type or "referat"  # it records what was decided
     for it in m.items:
         for d in it.decisions:
             d.final = d is last or (d.date == last.date and d.body == last.body)

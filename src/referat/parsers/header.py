@@ -316,3 +316,26 @@ def _clock(m: regex.Match[str]) -> str | None:
     """``HH:MM`` from hour and minute groups, or None for an impossible time ("kl. 51.45")."""
     hour, minute = int(m.group(1)), int(m.group(2))
     return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
+_LIST_MARK = regex.compile(r"^\s*(?:\d{1,3}\s*[.)]|[-•·])\s*(?=\S)")
+
+
+def attendance_lists(lines: list[str], vocab: Vocabulary) -> list[Participant]:
+    """Lists under "Deltagerne var:" / "Fraværende:" printed inside an item (per-item pages):
+    the label on its own line, then one numbered or bulleted name a line."""
+    found: list[Participant] = []
+    k = 0
+    while k < len(lines):
+        hit = vocab.match_label(lines[k])
+        if hit is None or hit[0] not in ("participants", "absent") or hit[2]:
+            k += 1
+            continue
+        k += 1
+        while k < len(lines) and (m := _LIST_MARK.match(lines[k])):
+            p = _participant(lines[k][m.end():].strip(), absent=hit[0] == "absent")
+            if p is None:
+                break
+            found.append(p)
+            k += 1
+    return found
