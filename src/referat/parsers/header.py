@@ -190,6 +190,8 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
     if h.committee is None:
         for note in h.notes:  # a line that is, or starts with, a body's name
             m = vocab.committee_regex.match(note.strip())
+            if m is None and len(note) <= 60:  # "Tønder Kommune – Kommunalbestyrelsen"
+                m = vocab.committee_regex.search(note.strip())
             if m and (m.end() == len(note.strip()) or len(note) < 120) and \
                     _names_a_body(str(m.group(0)), vocab):
                 h.committee = _REPEAT.sub(r"\1", str(m.group(0)).strip(" ,"))
