@@ -27,6 +27,12 @@ BODY = "\n\nBeslutning\n\nGodkendt.\n\n"
          [(1, "Godkendelse af dagsorden", False), (2, "Budget", False)]),
         ("Pkt. 42 Godkendelse af dagsorden", "Pkt. 43 Budget",
          [(42, "Godkendelse af dagsorden", False), (43, "Budget", False)]),
+        ("Punkt 1 - Godkendelse af dagsorden", "Punkt 2 - Budget",
+         [(1, "Godkendelse af dagsorden", False), (2, "Budget", False)]),
+        ("Sag 1: Godkendelse af dagsorden", "Sag 2: Budget",
+         [(1, "Godkendelse af dagsorden", False), (2, "Budget", False)]),
+        ("Punkt nr. 5 Godkendelse af dagsorden", "Punkt nr. 6 Budget",
+         [(5, "Godkendelse af dagsorden", False), (6, "Budget", False)]),
     ],
 )
 def test_numbering_forms(first: str, second: str, expected: list[tuple[int, str, bool]]) -> None:
@@ -82,3 +88,10 @@ def test_case_reference_above_the_heading() -> None:
     m = referat.parse(text)
     assert [(i.number, i.case_number) for i in m.items] == [(131, "85.02.02-G01-5-17"),
                                                            (132, "02.34.02-P19-12-20")]
+
+
+def test_law_paragraphs_and_case_labels_are_not_items() -> None:
+    text = (f"Punkt 1: Tilskud{BODY}Bilag\n\n§18 Integration 2022\n\nSag 306-2009-600\n\n"
+            f"Punkt 2: Eventuelt{BODY}")
+    assert [(i.number, i.title) for i in referat.parse(text).items] == [
+        (1, "Tilskud"), (2, "Eventuelt")]

@@ -24,7 +24,8 @@ from .toc import split_closed
 
 _STRONG = regex.compile(
     r"^(?:(?P<pre>lukket\s*(?:punkt|sag)?\s*[:\-–]?\s*))?"
-    r"(?:dagsordens)?(?:punkt|pkt\.?|sag\s+nr\.?|nr\.?)\s*(?P<num>\d{1,4})\b\s*[:.\-–]?\s*"
+    r"(?:dagsordens)?(?:punkt(?:\s+nr\.?)?|pkt\.?|sag(?:\s+nr\.?)?|nr\.?)\s*(?P<num>\d{1,4})"
+    r"(?![\d/.-]\d)\b\s*[:.\-–)]?\s*"
     r"(?P<title>.*)$",
     regex.IGNORECASE,
 )

@@ -24,7 +24,8 @@ _NUM = regex.compile(
 )
 _OPEN_PREFIX = regex.compile(r"^\(?(?:åbent|åben)\)?\s*[:\-–]?\s+(?=\S)", regex.IGNORECASE)
 _PREFIXED = regex.compile(
-    r"^(?:dagsordens)?(?:punkt|pkt\.?|sag\s+nr\.?)\s*(?P<num>\d{1,4})\b\s*[:.\-–]?\s*(?P<title>\S.*)$",
+    r"^(?:dagsordens)?(?:punkt(?:\s+nr\.?)?|pkt\.?|sag(?:\s+nr\.?)?)\s*(?P<num>\d{1,4})"
+    r"(?![\d/.-]\d)\b\s*[:.\-–]?\s*(?P<title>\S.*)$",
     regex.IGNORECASE,
 )
 _PUNKT = regex.compile(r"^(?:dagsordens)?punkt\s+\d+\b", regex.IGNORECASE)
