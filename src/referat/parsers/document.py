@@ -234,8 +234,9 @@ def _check_toc_pages(pairs: list[tuple[TocEntry, AgendaItem]],
                 f"page {it.pages[0] + offset}", it.number))
 
 
-def _fill_toc_numbers(toc: list[TocEntry], items: list[AgendaItem]) -> None:
-    """TOC entries printed without numbers take them from items of the same title, in order."""
+def _sync_toc_closed(toc: list[TocEntry], items: list[AgendaItem]) -> None:
+    """A TOC printed without numbers marks no closed entries itself: an entry takes the closed
+    flag of the item of the same title in the same position. (Numbers are not invented.)"""
     if not toc or any(e.number is not None for e in toc):
         return
     for e, it in zip(toc, items, strict=False):
@@ -290,7 +291,7 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
         issues.append(_issue("warning", "item_numbers_inferred",
                              f"no numbered item headings; {len(items)} item(s) found by their "
                              "case references or sections and numbered in order"))
-    _fill_toc_numbers(toc, items)
+    _sync_toc_closed(toc, items)
     truncated = _looks_truncated(doc) and not (starts and starts[-1].index == len(blocks) - 1)
     _cross_check(toc, items, issues, truncated)
     _check_numbering(items, issues)
