@@ -95,3 +95,12 @@ def test_law_paragraphs_and_case_labels_are_not_items() -> None:
             f"Punkt 2: Eventuelt{BODY}")
     assert [(i.number, i.title) for i in referat.parse(text).items] == [
         (1, "Tilskud"), (2, "Eventuelt")]
+
+
+def test_toc_in_columns_then_the_items_numbered_on_their_own_lines() -> None:
+    m = referat.parse("Dagsorden\nIndholdsfortegnelse\n1\nGodkendelse af dagsorden\n3\n2\nBudget\n4\n"
+                      "1\nGodkendelse af dagsorden\nBeslutning\nGodkendt.\n"
+                      "2\nBudget\nBeslutning\nGodkendt.\n")
+    assert [(e.number, e.title, e.page) for e in m.toc] == [
+        (1, "Godkendelse af dagsorden", 3), (2, "Budget", 4)]
+    assert [(i.number, i.title) for i in m.items] == [(1, "Godkendelse af dagsorden"), (2, "Budget")]

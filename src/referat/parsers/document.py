@@ -263,7 +263,7 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
         starts = find_unnumbered(blocks, body_start, vocab)
         inferred = bool(starts)
     header_end = t if t is not None else (starts[0].index if starts else len(blocks))
-    leading = _leading_refs(blocks, starts, vocab)
+    leading = _leading_refs(blocks, starts)
     # the header: before the TOC, and (some templates) between the TOC and the first item
     between = blocks[body_start: starts[0].index if starts else len(blocks)] if t is not None \
         else []
@@ -335,7 +335,7 @@ def _fill_from_body(m: Meeting, blocks: list[Block], vocab: Vocabulary) -> None:
             d.final = d is last or (d.date == last.date and d.body == last.body)
 
 
-def _leading_refs(blocks: list[Block], starts: list[Candidate], vocab: Vocabulary) -> set[int]:
+def _leading_refs(blocks: list[Block], starts: list[Candidate]) -> set[int]:
     """Case-number lines printed just above an item heading belong to that item.
 
     Only when that is the document's convention: where most items carry their reference right

@@ -108,7 +108,7 @@ def _repeats_document_title(c: Candidate, blocks: list[Block], vocab: Vocabulary
         fuzz.ratio(c.title.casefold(), blocks[0].text.casefold()) >= 80
 
 
-def _cue_score(blocks: list[Block], c: Candidate, vocab: Vocabulary,
+def _cue_score(blocks: list[Block], c: Candidate,
                toc_titles: list[tuple[int | None, str]]) -> float:
     b = blocks[c.index]
     score = 1.0
@@ -217,7 +217,7 @@ def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
         weak = weak[first:]  # unsupported numbered lines before the first real item: a list
     toc_titles = [(e.number, e.title) for e in toc]
     for c in weak:
-        c.score = _cue_score(blocks, c, vocab, toc_titles)
+        c.score = _cue_score(blocks, c, toc_titles)
     for c in strong:  # a lone "Punkt N:" heading competes with the bare numbers
         c.score = 3.0
     pool = sorted([*(c for c in weak if c.score > 0.5), *strong], key=lambda c: c.index)

@@ -149,18 +149,15 @@ def parse_toc(blocks: list[Block], start: int, vocab: Vocabulary,
             continue
         col = _column_entry(blocks, i, vocab) if pending is None else None
         if col is not None:
-            entry, i = col
+            entry, after = col
             if entries and entry.number is not None and entry.number == entries[0].number:
                 restarted = True
-                i = start + 1  # never reached in practice; keeps the loop finite
-                break
+                break  # numbering starts again: the items begin at this number line
             entries.append(entry)
             misses = 0
+            i = after
             continue
         e = _entry(f"{pending} {text}" if pending else text, vocab)
-        if e is None and pending is None and _NUM.match(text) is None and entries and \
-                entries[-1].page is None and _LEADER.search(text) is None and len(text) < 150:
-            e = None
         if e is not None:
             if entries and e.number is not None and entries[0].number is not None and \
                     e.number <= (entries[-1].number or 0) and e.number == entries[0].number:
