@@ -12,7 +12,7 @@ from .api import parse
 from .batch.progress import ProgressMode
 from .errors import ReferatError
 from .limits import Limits
-from .models import Meeting
+from .models import json_schema
 from .summary import outline
 from .vocabulary import Vocabulary
 
@@ -119,7 +119,7 @@ def convert_cmd(inputs: tuple[str, ...], out: Path, jsonl: Path | None, jobs: in
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the output."""
-    click.echo(json.dumps(Meeting.model_json_schema(), indent=2, ensure_ascii=False))
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,7 +18,8 @@ def outline(m: Meeting) -> str:
     for it in m.items:
         flags = " [lukket]" if it.closed else ""
         case = f" ({it.case_number})" if it.case_number else ""
-        lines.append(f"{it.number:>4}. {it.title}{flags}{case}")
+        num = f"{it.number:>4}." if it.number is not None else f"  ({it.position})"
+        lines.append(f"{num} {it.title}{flags}{case}")
         if it.sections:
             lines.append("        sections: " + ", ".join(s.kind for s in it.sections))
         for d in it.decisions:

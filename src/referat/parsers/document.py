@@ -14,6 +14,7 @@ from ..blocks import Block, Document
 from ..models import (
     AgendaItem,
     Decision,
+    FurniturePage,
     Meeting,
     ParseIssue,
     Section,
@@ -245,7 +246,7 @@ def _sync_toc_closed(toc: list[TocEntry], items: list[AgendaItem]) -> None:
 
 
 def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meeting:
-    blocks = reflow([b for b in doc.blocks if _PUNCT_ONLY.match(b.text) is None
+    blocks = reflow([b for b in doc.body if _PUNCT_ONLY.match(b.text) is None
                      or (b.kind == "heading" and not b.text.strip())], vocab)
     issues: list[ParseIssue] = [_issue("warning", "reader", w) for w in doc.warnings]
     toc: list[TocEntry] = []
@@ -285,6 +286,8 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
         items.append(_build_item(c, pre + item_blocks, vocab, header.committee, header.date,
                                  issues, agenda=header.document_type == "dagsorden",
                                  meeting_is_referat=header.document_type == "referat"))
+    for k, it in enumerate(items, 1):
+        it.position = k
     meeting.items = items
     _fill_from_body(meeting, blocks, vocab)
     if inferred:
@@ -304,8 +307,29 @@ def parse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Meet
                              items[-1].number if items else None))
     if meeting.date is None:
         issues.append(_issue("info", "no_date", "no meeting date was found in the header"))
+    by_number: dict[int, int] = {}
+    for it in items:
+        if it.number is not None:
+            by_number.setdefault(it.number, it.position)
+    for i in issues:
+        if i.item is not None:
+            i.position = by_number.get(i.item)
     meeting.issues = issues
+    meeting.furniture = furniture_report(doc)
     return meeting
+
+
+def furniture_report(doc: Document, texts: bool = False) -> list[FurniturePage]:
+    """The furniture the reader set aside, counted per page (with its text when asked)."""
+    pages: dict[int | None, FurniturePage] = {}
+    for b in doc.furniture:
+        fp = pages.setdefault(b.page, FurniturePage(page=b.page, count=0))
+        fp.count += 1
+        kind = b.furniture or "other"
+        fp.kinds[kind] = fp.kinds.get(kind, 0) + 1
+        if texts:
+            fp.texts.append(b.text)
+    return list(pages.values())
 
 
 def _fill_from_body(m: Meeting, blocks: list[Block], vocab: Vocabulary) -> None:
@@ -355,6 +379,8 @@ def _leading_refs(blocks: list[Block], starts: list[Candidate]) -> set[int]:
 
 def _check_numbering(items: list[AgendaItem], issues: list[ParseIssue]) -> None:
     for a, b in itertools.pairwise(items):
+        if a.number is None or b.number is None:
+            continue
         gap = b.number - a.number
         if 1 < gap < 50 and not (b.number >= 100 > a.number):
             issues.append(_issue("info", "numbering_gap",
@@ -362,9 +388,10 @@ def _check_numbering(items: list[AgendaItem], issues: list[ParseIssue]) -> None:
 
 
 def _looks_truncated(doc: Document) -> bool:
-    if not doc.blocks or doc.format not in ("text", "markdown"):
+    body = doc.body
+    if not body or doc.format not in ("text", "markdown"):
         return False
-    last = doc.blocks[-1].text.rstrip()
+    last = body[-1].text.rstrip()
     if not last or last.endswith(_END_PUNCT):
         return False
     return bool(regex.search(r"\p{Ll}$", last)) and len(last.split()) > 3
