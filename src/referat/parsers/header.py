@@ -26,6 +26,7 @@ _TITLE_NOISE = regex.compile(
 _NAME_SPLIT = regex.compile(r"\s*(?:,|;|\s+og\s+)\s*(?![^()]*\))")
 _TITLE_PLACE = regex.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\s+i\s+(\p{Lu}.{2,120})$")
 _CLOCK_ONLY = regex.compile(r"^\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)\b", regex.IGNORECASE)
+_KL_LINE = regex.compile(r"(?i)kl\.?\s*\d{1,2}[.:]\d\d(?:\s*[-–]\s*(?:kl\.?\s*)?\d{1,2}[.:]\d\d)?")
 _REPEAT = regex.compile(r"^(\S+)(?:\s+\1)+$")
 _PLACE_LIKE = regex.compile(r"^\p{L}[\p{L}\d.,/ -]{2,80}$")
 _PARTY = regex.compile(r"^[A-ZÆØÅ]{1,2}$")
@@ -174,6 +175,9 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
                 h.location = text  # "Torsdag den 18. juni 2020 kl. 17.30" / "Rådhuset, ..."
                 place_next = False
                 continue
+            if h.date and h.start_time is None and _KL_LINE.fullmatch(text):
+                h.start_time, h.end_time = find_times(text)  # "Dato: 04.12.2031" / "kl. 13:00"
+                continue
             h.notes.append(text)
         place_next = False
     for source in (h.title, loose_date):
@@ -264,7 +268,10 @@ def _apply(h: Header, field_: str, value: str, vocab: Vocabulary) -> None:
             h.date = hit[0]
         h.start_time, end = _times(value, h)
         h.end_time = h.end_time or end
-        if h.start_time is None and (c := _CLOCK_ONLY.match(value)):
+        c = _CLOCK_ONLY.match(value)
+        if c and hit and c.start() < hit[1][1] and hit[1][0] < c.end():
+            c = None  # "04.12.2031" starts with "04.12": a date, never the time 04:12
+        if h.start_time is None and c:
             h.start_time = f"{int(c.group(1)):02d}:{c.group(2)}"  # "Mødetidspunkt 17.00"
         elif not hit and h.start_time is None:
             h.notes.append(value)
