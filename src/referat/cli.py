@@ -22,8 +22,8 @@ def _vocab(path: str | None) -> Vocabulary | None:
         return None
     try:
         return Vocabulary.from_toml(path)
-    except (OSError, ValueError) as exc:
-        raise click.UsageError(f"--vocabulary {path}: {exc}") from None
+    except ReferatError as exc:
+        raise click.UsageError(f"--vocabulary {exc}") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
