@@ -29,6 +29,8 @@ h2{font-size:13px;text-transform:uppercase;letter-spacing:.04em;color:#57606a;
 .tag{position:absolute;left:-2px;bottom:100%;font-size:10px;line-height:12px;padding:0 3px;
  background:var(--c);color:#fff;white-space:nowrap;border-radius:2px 2px 0 0;
  pointer-events:auto;cursor:pointer}
+.nbox:not(.c-item) .tag{left:auto;right:-2px}
+.nbox.c-decision .tag,.nbox.c-issue .tag{bottom:auto;top:100%;border-radius:0 0 2px 2px}
 .box.c-unplaced,.blk.c-unplaced{outline:2px solid #d1242f;box-shadow:0 0 0 4px rgba(209,36,47,.35);
  z-index:3}
 .box.c-furniture,.blk.c-furniture{background:repeating-linear-gradient(45deg,
