@@ -18,13 +18,17 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import signal
+import sys
 import time
+import types
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from typing import Any
 
+from ..api import timeout_message
+from ..bounds import set_memory_ceiling
 from ..errors import InternalError, ParseTimeoutError
 from .worker import Options, Record, Task, failed, file_sha256, process
 
@@ -34,15 +38,38 @@ SMALL = 256 * 1024  # bytes; larger documents are only given to idle workers
 
 
 def _worker_main(conn: Connection, options: Options) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and SIGTERM, and
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # stops its workers itself
+    if options.memory:
+        set_memory_ceiling(options.memory)
     while True:
         try:
             task = conn.recv()
-        except (EOFError, OSError):
+            if task is None:
+                return
+            conn.send(process(task, options))
+        except (EOFError, OSError):  # the parent is gone: nobody to report to
             return
-        if task is None:
-            return
-        conn.send(process(task, options))
+
+
+@contextlib.contextmanager
+def _main_hidden() -> Iterator[None]:
+    """Start a worker without it importing the user's script again.
+
+    ``spawn`` and ``forkserver`` children re-import ``__main__`` (as ``__mp_main__``) so that
+    pickled functions defined there resolve; a script calling :func:`referat.convert` without
+    ``if __name__ == "__main__":`` would then run again in every worker. Nothing referat sends
+    to a worker lives in ``__main__``, so the children are given a bare one instead.
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 def context() -> BaseContext:
@@ -69,7 +96,8 @@ class _Slot:
         self.conn, child = self.ctx.Pipe()
         self.proc: Any = self.ctx.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(child, self.options), daemon=True)
-        self.proc.start()
+        with _main_hidden():
+            self.proc.start()
         child.close()
         self.done = 0
 
@@ -116,6 +144,14 @@ class _Slot:
         self.deadline = float("inf")
 
 
+def _died(code: int | None, memory: int | None) -> str:
+    why = f"the worker process stopped unexpectedly (exit code {code}) while parsing this document"
+    if code is not None and code < 0 and memory:
+        why += (f"; a crash in native code, possibly on reaching the max_memory limit "
+                f"({memory:,} bytes)")
+    return why
+
+
 def run_local(tasks: Iterable[Task], options: Options, jobs: int,
               max_tasks: int = MAX_TASKS) -> Iterator[Record]:
     """Run ``tasks`` on ``jobs`` worker processes, yielding records in completion order."""
@@ -155,8 +191,7 @@ def run_local(tasks: Iterable[Task], options: Options, jobs: int,
                         task = slot.finished(hard)
                         slot.proc.join(timeout=5)
                         record = failed(task.path, InternalError(
-                            task.path, f"the worker process stopped unexpectedly (exit code "
-                                       f"{slot.proc.exitcode}) while parsing this document"),
+                            task.path, _died(slot.proc.exitcode, options.memory)),
                             file_sha256(task))
                         slot.restart(hard, kill=True)
                     else:
@@ -168,8 +203,7 @@ def run_local(tasks: Iterable[Task], options: Options, jobs: int,
                     task = slot.finished(hard)
                     slot.restart(hard, kill=True)
                     yield failed(task.path, ParseTimeoutError(
-                        task.path, f"parsing did not finish within the {limit:g} s limit "
-                                   "(--timeout)"), file_sha256(task))
+                        task.path, timeout_message(limit or 0)), file_sha256(task))
     finally:
         for slot in slots:
             slot.stop(kill=bool(slot.tasks))
