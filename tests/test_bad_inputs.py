@@ -454,7 +454,7 @@ def _validation_error() -> Exception:
 def test_unexpected_exceptions_are_wrapped_with_the_name(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, exc: Exception,
         error: type[ReferatError]) -> None:
-    monkeypatch.setattr(referat.api, "parse_document", _raiser(exc))
+    monkeypatch.setattr(referat.api, "analyse_document", _raiser(exc))
     path = tmp_path / "møde.txt"
     path.write_text(MINUTES, encoding="utf-8")
     with pytest.raises(error) as info:
@@ -463,7 +463,7 @@ def test_unexpected_exceptions_are_wrapped_with_the_name(
 
 
 def test_keyboard_interrupt_propagates(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(referat.api, "parse_document", _raiser(KeyboardInterrupt()))
+    monkeypatch.setattr(referat.api, "analyse_document", _raiser(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         referat.parse(MINUTES)
 

@@ -5,7 +5,7 @@
 >>> [(item.number, item.title) for item in meeting.items]
 """
 
-from .api import parse
+from .api import analyse, parse
 from .batch import convert, iter_parse
 from .errors import ReferatError
 from .limits import Limits
@@ -40,6 +40,7 @@ __all__ = [
     "TocEntry",
     "Vocabulary",
     "__version__",
+    "analyse",
     "convert",
     "iter_parse",
     "parse",

@@ -29,7 +29,8 @@ from .errors import (
 )
 from .limits import Limits
 from .models import Meeting, SourceInfo
-from .parsers import parse_document
+from .parsers import analyse_document
+from .parsers.stream import Analysis
 from .pdfcheck import check_pdf
 from .readers import detect_format, read
 from .textdecode import decode_text, sniff_binary
@@ -113,6 +114,19 @@ def parse(
     reason; nothing else. Parsing longer than ``limits.timeout`` seconds raises
     :class:`~referat.errors.ParseTimeoutError` (in any thread).
     """
+    return analyse(source, format=format, vocabulary=vocabulary, limits=limits).meeting
+
+
+def analyse(
+    source: Source,
+    *,
+    format: Format | None = None,
+    vocabulary: Vocabulary | None = None,
+    limits: Limits | None = None,
+) -> Analysis:
+    """Like :func:`parse`, but also return the reader's blocks and the labelled stream (what
+    each block was taken for, by which rule, and where it ended): ``referat explain`` and
+    ``referat inspect`` show it."""
     limits = limits or Limits()
     name = "<input>"
     try:
@@ -149,7 +163,7 @@ def _read_pdf(raw: bytes, name: str, limits: Limits) -> Document:
 
 
 def _parse_loaded(data: bytes | str, path: str | None, name: str, fmt: Format | None,
-                  vocab: Vocabulary, limits: Limits) -> Meeting:
+                  vocab: Vocabulary, limits: Limits) -> Analysis:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     sha = hashlib.sha256(raw).hexdigest()
     if not raw.strip():
@@ -185,4 +199,4 @@ def _parse_loaded(data: bytes | str, path: str | None, name: str, fmt: Format | 
         raise TooLargeError(name, limits.too_large_message("max_pages", doc.pages))
     source = SourceInfo(path=shown(path) if path else None, format=doc.format, sha256=sha,
                         pages=doc.pages)
-    return parse_document(doc, source, vocab)
+    return analyse_document(doc, source, vocab)

@@ -30,11 +30,13 @@ from typing import Any
 from ..api import timeout_message
 from ..bounds import set_memory_ceiling
 from ..errors import InternalError, ParseTimeoutError
-from .worker import Options, Record, Task, failed, file_sha256, process
+from .worker import Options, Record, Task, failed, file_sha256, process, warm_up
 
 MAX_TASKS = 500  # documents per worker process before it is replaced
 PREFETCH = 2  # tasks held by a worker: the one it parses and the next, if both are small
 SMALL = 256 * 1024  # bytes; larger documents are only given to idle workers
+STARTUP = 60.0  # seconds a new worker may take to import and warm up
+READY = "ready"
 
 
 def _worker_main(conn: Connection, options: Options) -> None:
@@ -42,6 +44,11 @@ def _worker_main(conn: Connection, options: Options) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # stops its workers itself
     if options.memory:
         set_memory_ceiling(options.memory)
+    try:
+        warm_up(options)  # imports and first-parse caches: not on any document's clock
+        conn.send(READY)
+    except (EOFError, OSError):
+        return
     while True:
         try:
             task = conn.recv()
@@ -90,6 +97,7 @@ class _Slot:
         self.tasks: deque[Task] = deque()
         self.deadline = float("inf")
         self.done = 0
+        self.ready = False
         self._start()
 
     def _start(self) -> None:
@@ -100,10 +108,11 @@ class _Slot:
             self.proc.start()
         child.close()
         self.done = 0
+        self.ready = False
 
     def assign(self, task: Task, limit: float | None) -> None:
         if not self.tasks:
-            self.deadline = time.monotonic() + limit if limit else float("inf")
+            self.deadline = self._clock(limit)
         self.tasks.append(task)
         try:
             self.conn.send(task)
@@ -121,8 +130,19 @@ class _Slot:
         """The head task is done (or given up); the next one starts its clock now."""
         task = self.tasks.popleft()
         self.done += 1
-        self.deadline = time.monotonic() + limit if limit and self.tasks else float("inf")
+        self.deadline = self._clock(limit) if self.tasks else float("inf")
         return task
+
+    def _clock(self, limit: float | None) -> float:
+        """The head task's deadline; a worker still starting up gets STARTUP seconds more."""
+        if not limit:
+            return float("inf")
+        return time.monotonic() + limit + (0.0 if self.ready else STARTUP)
+
+    def started(self, limit: float | None) -> None:
+        """The worker said it is ready: the head task's clock starts now."""
+        self.ready = True
+        self.deadline = self._clock(limit) if self.tasks else float("inf")
 
     def restart(self, limit: float | None, *, kill: bool = False) -> None:
         held = list(self.tasks)
@@ -186,7 +206,10 @@ def run_local(tasks: Iterable[Task], options: Options, jobs: int,
             for slot in busy:
                 if slot.conn in ready:
                     try:
-                        record: Record = slot.conn.recv()
+                        record: Record | str = slot.conn.recv()
+                        if record == READY:
+                            slot.started(hard)
+                            continue
                     except (EOFError, OSError):
                         task = slot.finished(hard)
                         slot.proc.join(timeout=5)
@@ -195,6 +218,7 @@ def run_local(tasks: Iterable[Task], options: Options, jobs: int,
                             file_sha256(task))
                         slot.restart(hard, kill=True)
                     else:
+                        assert isinstance(record, Record)
                         slot.finished(hard)
                         if slot.done >= max_tasks and not slot.tasks:
                             slot.restart(hard)

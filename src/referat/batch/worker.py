@@ -157,6 +157,17 @@ def _vocabulary(options: Options) -> Vocabulary | None:
     return _CACHE[key]  # type: ignore[return-value]
 
 
+def warm_up(options: Options) -> None:
+    """Import the parser and fill its caches with a tiny document, so a worker's first real
+    document is not charged for them. Failures are left for the first document to report."""
+    try:
+        _vocabulary(options)
+        _parser(options)
+        parse("Referat\n\n1. Godkendelse af dagsorden\nGodkendt.\n")
+    except Exception:  # reported, with the document's name, by process()
+        return
+
+
 def _read(task: Task, limits: Limits) -> bytes:
     where = task.read_path or task.path
     try:
