@@ -117,6 +117,32 @@ def convert_cmd(inputs: tuple[str, ...], out: Path, jsonl: Path | None, jobs: in
     sys.exit(summary.exit_code)
 
 
+@main.command("inspect")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the report (default: ./<FILE name>.inspect.html).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "pdf", "html"]),
+              default=None, help="Skip format detection.")
+@click.option("--vocabulary", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="TOML file with extra headings and labels (see docs/vocabulary.md).")
+def inspect_cmd(file: Path, output: Path | None, fmt: str | None,
+                vocabulary: str | None) -> None:
+    """Write an HTML report that draws what was read over FILE (open it in a browser)."""
+    from .inspector import write_report
+
+    target = output or Path(file.name + ".inspect.html")
+    try:
+        write_report(file, target, format=fmt,  # type: ignore[arg-type]
+                     vocabulary=_vocab(vocabulary))
+    except ReferatError as exc:
+        click.echo(f"referat: error: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(f"referat: error: cannot write {target}: {exc.strerror}", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB)")
+
+
 @main.command("explain")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--item", "item", type=click.IntRange(min=1), default=None, metavar="N",
