@@ -125,7 +125,7 @@ def _join(a: _Raw, b: _Raw, fmt: Format) -> bool:
     if fmt in ("text", "markdown"):
         if "line" not in a or "line" not in b or b["line"] < a["line"]:  # type: ignore[operator]
             return False
-        a["end_line"] = max(a["end_line"], b["end_line"])  # type: ignore[type-var]
+        a["end_line"] = max(int(a["end_line"]), int(b["end_line"]))  # type: ignore[call-overload]
     elif "bbox" in a and "bbox" in b:
         x, y = a["bbox"], b["bbox"]
         a["bbox"] = (min(x[0], y[0]), min(x[1], y[1]),  # type: ignore[index]
