@@ -1,6 +1,6 @@
 """Project a parse onto the reader-truth format and compare it with a truth.
 
-The reader truth (``tests/samples/pages/TRUTH.md``) is smaller than the contract: per document
+The reader truth (format: ``tests/samples/pages/TRUTH.md``) is smaller than the contract: per document
 ``is_minutes``, ``document_type``, ``committee``, ``date`` and ``items``; per item ``number``,
 ``title``, ``closed``, ``case_number`` (and, where the contract splits a combined reference, an
 optional ``journal_number``), the kinds of its section headings and ``decision_start``.
