@@ -63,7 +63,6 @@ def _pdf_pages(path: Path) -> Any:
 
 
 def _html_text(path: Path, span: Span) -> str:
-
     tree = _html_tree(path)
     css = " > ".join(regex.sub(r"\[(\d+)\]$", r":nth-of-type(\1)", step)
                      for step in (span.path or "").split("/"))
@@ -73,9 +72,9 @@ def _html_text(path: Path, span: Span) -> str:
 
 @cache
 def _html_tree(path: Path) -> Any:
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    return HTMLParser(path.read_bytes())
+    return LexborHTMLParser(path.read_bytes())
 
 
 def _span_text(path: Path, fmt: str, text: str | None, span: Span) -> str | None:
