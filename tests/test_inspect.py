@@ -364,3 +364,34 @@ def test_cli_inspect(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     bad = CliRunner().invoke(main, ["inspect", str(tmp_path / "missing.pdf")])
     assert bad.exit_code == 1 and "no such file" in bad.output
+
+
+CLEAN = "Referat\n\nØkonomiudvalget\nMødedato: 3. marts 2025\n\n1. Godkendelse af dagsorden\n" \
+        "Beslutning\nGodkendt.\n"
+NO_ITEMS = "Referat\n\nØkonomiudvalget\nMødedato: 3. marts 2025\n\nIngen punkter her.\n"
+
+
+@pytest.mark.parametrize("jsonl", [False, True], ids=["dir", "jsonl"])
+def test_convert_inspect_reports_documents_that_need_a_look(tmp_path: Path, jsonl: bool) -> None:
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (src / "sub" / "empty.txt").write_text(NO_ITEMS, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = referat.convert(src, out, jobs=1, inspect=True,
+                              jsonl=tmp_path / "all.jsonl" if jsonl else None)
+    assert summary.converted == 2
+    assert summary.reports == ["sub/empty.txt.inspect.html"]
+    page = (out / "sub" / "empty.txt.inspect.html").read_text(encoding="utf-8")
+    assert "no_items" in page and page.startswith("<!DOCTYPE html>")
+    assert not (out / "clean.txt.inspect.html").exists()
+    assert "sub/empty.txt.inspect.html" in summary.text()
+    assert "sub/empty.txt.inspect.html" in (out / "summary.json").read_text(encoding="utf-8")
+
+
+def test_convert_cli_inspect_flag(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(NO_ITEMS, encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(tmp_path / "a.txt"), "--out",
+                                       str(tmp_path / "out"), "--inspect", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert "need a look" in result.output and (tmp_path / "out" / "a.txt.inspect.html").exists()

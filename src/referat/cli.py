@@ -85,10 +85,13 @@ def parse_cmd(file: Path, summary: bool, fmt: str | None, vocabulary: str | None
                    "e.g. --exclude '*.expected.json'.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
               help="Largest input file accepted.")
+@click.option("--inspect", is_flag=True,
+              help="Write an HTML report (referat inspect) beside the output of every document "
+                   "with warnings or unplaced blocks.")
 def convert_cmd(inputs: tuple[str, ...], out: Path, jsonl: Path | None, jobs: int | None,
                 timeout: float | None, resume: bool, dask_address: str | None,
                 show: bool | None, vocabulary: str | None, exclude: tuple[str, ...],
-                max_bytes: int | None) -> None:
+                max_bytes: int | None, inspect: bool) -> None:
     """Convert INPUTS (files, directories, glob patterns) to JSON under --out.
 
     Exit status: 0 when every input was converted, 1 when some failed (see OUT/errors.jsonl),
@@ -104,7 +107,7 @@ def convert_cmd(inputs: tuple[str, ...], out: Path, jsonl: Path | None, jobs: in
     try:
         summary = convert(list(inputs), out, jobs=jobs, timeout=timeout, resume=resume,
                           jsonl=jsonl, dask=dask_address, limits=limits, vocabulary=vocabulary,
-                          progress=mode, exclude=exclude)
+                          progress=mode, exclude=exclude, inspect=inspect)
     except KeyboardInterrupt:
         click.echo("referat: interrupted; run again with --resume to continue", err=True)
         sys.exit(130)

@@ -49,7 +49,8 @@ def convert(paths: Iterable[PathArg] | PathArg, out: PathArg, *, jobs: int | Non
             timeout: float | None = None, resume: bool = False, jsonl: PathArg | None = None,
             dask: Any = None, limits: Limits | None = None,
             vocabulary: PathArg | None = None, progress: ProgressMode = "off",
-            parse_fn: str | None = None, exclude: Iterable[str] = ()) -> Summary:
+            parse_fn: str | None = None, exclude: Iterable[str] = (),
+            inspect: bool = False) -> Summary:
     """Convert every document under ``paths`` into JSON under ``out``; returns the summary.
 
     ``paths`` are files, directories (walked recursively) and glob patterns. Each input ends as
@@ -57,7 +58,8 @@ def convert(paths: Iterable[PathArg] | PathArg, out: PathArg, *, jobs: int | Non
     the summary is also written to ``out/summary.json``. ``timeout`` defaults to
     ``limits.timeout``; ``dask`` is a scheduler address or a ``distributed.Client``.
     ``exclude`` are glob patterns (``"*.expected.json"``) of file names or relative paths that
-    are not inputs.
+    are not inputs. ``inspect`` writes ``out/<relative path>.inspect.html`` beside the JSON
+    of every document with warnings or unplaced blocks (listed in ``Summary.reports``).
     """
     args = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else \
         [os.fspath(p) for p in paths]
@@ -76,7 +78,7 @@ def convert(paths: Iterable[PathArg] | PathArg, out: PathArg, *, jobs: int | Non
                       resume=resume, limits=limits,
                       vocabulary=os.path.abspath(vocabulary) if vocabulary else None,
                       timeout=timeout if timeout is not None else limits.timeout,
-                      parse_fn=parse_fn)
+                      parse_fn=parse_fn, inspect=inspect)
     tally = Tally()
     bar = Progress(tally, walker.count() if progress != "off" else None, progress)
     interrupted = False

@@ -34,6 +34,7 @@ class Summary(BaseModel):
     jsonl: str | None = None
     jobs: int = 1  # worker processes; 0 on a Dask cluster
     interrupted: bool = False
+    reports: list[str] = []  # --inspect: reports written, relative to out
 
     @property
     def exit_code(self) -> int:
@@ -52,6 +53,12 @@ class Summary(BaseModel):
         if self.issues:
             lines.append("  most common issues: "
                          + ", ".join(f"{k} {v}" for k, v in self.issues.items()))
+        if self.reports:
+            shown = ", ".join(self.reports[:5])
+            more = len(self.reports) - 5
+            lines.append(f"  {len(self.reports)} documents need a look (warnings or unplaced "
+                         f"blocks); reports: {shown}"
+                         + (f" and {more} more (summary.json)" if more > 0 else ""))
         return "\n".join(lines)
 
 
@@ -64,6 +71,7 @@ class Tally:
         self.cpu = 0.0
         self.errors: Counter[str] = Counter()
         self.issues: Counter[str] = Counter()
+        self.reports: list[str] = []
 
     def add(self, record: Record) -> None:
         self.done += 1
@@ -77,6 +85,8 @@ class Tally:
         else:
             self.converted += 1
             self.issues.update(record.issues)
+            if record.report:
+                self.reports.append(record.report)
         self.pages += record.pages or 0
 
     @property
@@ -93,4 +103,5 @@ class Tally:
             docs_per_second=round(worked / seconds, 2) if seconds else 0.0,
             pages_per_second=round(self.pages / seconds, 2) if seconds else 0.0,
             errors=dict(self.errors.most_common()),
-            issues=dict(self.issues.most_common(TOP_ISSUES)), **extra)  # type: ignore[arg-type]
+            issues=dict(self.issues.most_common(TOP_ISSUES)), reports=sorted(self.reports),
+            **extra)  # type: ignore[arg-type]
