@@ -1,23 +1,32 @@
-"""Parse accuracy against the goldens: items found, exact titles, case numbers, final decisions.
+"""Parse accuracy against the goldens and the reader truth.
 
-    .venv/bin/python benchmarks/accuracy.py [--json] [FILTER ...]
+    .venv/bin/python benchmarks/accuracy.py [--json] [--unseen DIR] [FILTER ...]
 
-Every sample under ``tests/samples`` with a ``<name>.expected.json`` golden is parsed and compared
-with it. Per file and in total (split into the dev excerpts under ``tests/samples/pages`` and the
-rest) it prints:
+Two kinds of truth are scored, in one format (``benchmarks/scoring.py`` projects both onto it):
 
-- items: F1 of the parsed items against the golden items. A golden item matches the parsed item
+- every sample under ``tests/samples`` with a ``<name>.expected.json`` contract golden: the 37
+  dev excerpts under ``pages/`` and the other samples (Kalundborg, Aarhus HTML/PDF, ...);
+- every ``truth/NNN.json`` reader truth under ``--unseen`` (default ``tests/samples/pages``; format
+  in ``pages/TRUTH.md``), scored against the parse of ``NNN.txt`` next to it: the 55 excerpts
+  from municipalities the parser was not tuned to.
+
+Per file and per group (dev excerpts, unseen excerpts, all excerpts, other samples) it prints:
+
+- items: F1 of the parsed items against the truth items. A truth item matches the parsed item
   with the same number, else (numbers shifted or missing) the unused parsed item whose title is
   closest (rapidfuzz ratio >= 85);
-- titles: share of golden items whose matched item has exactly the golden title (whitespace
-  normalised);
-- case numbers: share of the golden items' ``case_number`` and ``journal_number`` values that the
-  matched item has exactly;
-- final decisions: share of golden items with a ``final: true`` decision whose matched item has a
-  final decision with the same text (whitespace normalised).
+- titles: share of truth items (with a printed title) whose matched item has exactly that title
+  (whitespace normalised);
+- case: share of the truth items' case numbers (and journal numbers) the matched item has exactly;
+- final: share of truth items with a decision whose matched item has a final decision that
+  starts with the truth's ``decision_start`` (reader truth) or equals the golden's final text;
+- kinds: F1 of section kinds (headed sections, as a multiset per matched item);
+- committee, date, document type: share of documents where they are exactly equal;
+- minutes: share of documents where the parse says ``no_items`` exactly when the truth has no
+  items (the text is no minutes, or shows only a table of contents).
 
-Totals add the counts over files (micro average). FILTER arguments keep only samples whose path
-contains one of them. Goldens added later are picked up automatically.
+Totals add the counts over files (micro average); document-level shares count documents.
+FILTER arguments keep only samples whose path contains one of them.
 """
 
 from __future__ import annotations
@@ -25,106 +34,22 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import Counts, match_items, project, score
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tests" / "samples"
-CASE_FIELDS = ("case_number", "journal_number")
-TITLE_MATCH = 85.0
-
-
-@dataclass
-class Counts:
-    golden_items: int = 0
-    parsed_items: int = 0
-    matched: int = 0
-    titles_ok: int = 0
-    case_total: int = 0
-    case_exact: int = 0
-    final_total: int = 0
-    final_found: int = 0
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
-
-    def rates(self) -> dict[str, float | None]:
-        def share(n: int, d: int) -> float | None:
-            return n / d if d else None
-
-        p = share(self.matched, self.parsed_items)
-        r = share(self.matched, self.golden_items)
-        f1: float | None
-        if self.golden_items == self.parsed_items == 0:
-            f1 = None
-        elif p is None or r is None:
-            f1 = 0.0
-        else:
-            f1 = 2 * p * r / (p + r) if p + r else 0.0
-        return {
-            "item_precision": p, "item_recall": r, "item_f1": f1,
-            "titles_exact": share(self.titles_ok, self.golden_items),
-            "case_numbers": share(self.case_exact, self.case_total),
-            "final_decisions": share(self.final_found, self.final_total),
-        }
-
-
-def _norm(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
-def match_items(golden: list[dict[str, Any]], parsed: list[dict[str, Any]]
-                ) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
-    """Pair each golden item with a parsed item: same number first, then closest title."""
-    used: set[int] = set()
-    pairs: dict[int, int] = {}
-    for gi, g in enumerate(golden):
-        for pi, p in enumerate(parsed):
-            if pi not in used and p.get("number") == g.get("number"):
-                pairs[gi] = pi
-                used.add(pi)
-                break
-    for gi, g in enumerate(golden):
-        if gi in pairs:
-            continue
-        best, best_score = -1, TITLE_MATCH
-        for pi, p in enumerate(parsed):
-            if pi in used:
-                continue
-            score = fuzz.ratio(_norm(g.get("title")).casefold(), _norm(p.get("title")).casefold())
-            if score >= best_score:
-                best, best_score = pi, score
-        if best >= 0:
-            pairs[gi] = best
-            used.add(best)
-    return [(g, parsed[pairs[gi]] if gi in pairs else None) for gi, g in enumerate(golden)]
-
-
-def _final_texts(item: dict[str, Any]) -> list[str]:
-    return [_norm(d.get("text")) for d in item.get("decisions") or [] if d.get("final")]
+GROUPS = ("dev excerpts", "unseen excerpts", "other")
+__all__ = ["Counts", "compare", "main", "match_items"]
 
 
 def compare(golden: dict[str, Any], parsed: dict[str, Any]) -> Counts:
     """Counts for one document: ``golden`` and ``parsed`` are Meeting JSON dicts."""
-    g_items: list[dict[str, Any]] = golden.get("items") or []
-    p_items: list[dict[str, Any]] = parsed.get("items") or []
-    c = Counts(golden_items=len(g_items), parsed_items=len(p_items))
-    for g, p in match_items(g_items, p_items):
-        if p is not None:
-            c.matched += 1
-            c.titles_ok += _norm(g.get("title")) == _norm(p.get("title"))
-        for name in CASE_FIELDS:
-            if g.get(name):
-                c.case_total += 1
-                c.case_exact += p is not None and _norm(p.get(name)) == _norm(g[name])
-        finals = _final_texts(g)
-        if finals:
-            c.final_total += 1
-            c.final_found += p is not None and any(t in _final_texts(p) for t in finals)
-    return c
+    return score(project(golden), project(parsed))
 
 
 def _parse(sample: Path) -> tuple[dict[str, Any], str | None]:
@@ -138,13 +63,24 @@ def _parse(sample: Path) -> tuple[dict[str, Any], str | None]:
     return data, None
 
 
-def goldens(filters: list[str], samples: Path = SAMPLES) -> list[Path]:
+def goldens(filters: list[str], samples: Path = SAMPLES) -> list[tuple[Path, Path]]:
+    """(source, golden) for every sample with a contract golden."""
     out = []
     for p in sorted(samples.rglob("*.expected.json")):
         sources = [s for s in p.parent.glob(p.name.removesuffix(".expected.json") + ".*")
                    if not s.name.endswith(".expected.json")]
         if len(sources) == 1 and (not filters or any(f in str(sources[0]) for f in filters)):
-            out.append(sources[0])
+            out.append((sources[0], p))
+    return out
+
+
+def truths(filters: list[str], pages: Path) -> list[tuple[Path, Path]]:
+    """(source, truth) for every reader truth ``pages/truth/NNN.json``."""
+    out = []
+    for t in sorted((pages / "truth").glob("*.json")):
+        source = pages / (t.stem + ".txt")
+        if source.exists() and (not filters or any(f in str(source) for f in filters)):
+            out.append((source, t))
     return out
 
 
@@ -152,48 +88,63 @@ def _fmt(v: float | None) -> str:
     return "   -" if v is None else f"{v:4.2f}"
 
 
+COLUMNS = [("gold", "golden_items", 4), ("got", "parsed_items", 4), ("F1", "item_f1", 4),
+           ("titl", "titles_exact", 4), ("case", "case_numbers", 4),
+           ("fin", "final_decisions", 4), ("kind", "section_kind_f1", 4),
+           ("comm", "committee", 4), ("date", "date", 4), ("type", "document_type", 4),
+           ("min", "is_minutes", 4)]
+
+
+def _line(name: str, r: dict[str, Any]) -> str:
+    cells = [f"{r[k]:{w}}" if isinstance(r[k], int) else _fmt(r[k]) for _, k, w in COLUMNS]
+    return f"{name[:44]:44} " + " ".join(cells)
+
+
+def run(filters: list[str], samples: Path, unseen: Path) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = []
+    groups = {g: Counts() for g in GROUPS}
+    jobs = [(s, g, "dev excerpts" if samples / "pages" in s.parents else "other")
+            for s, g in goldens(filters, samples)]
+    jobs += [(s, t, "unseen excerpts") for s, t in truths(filters, unseen)]
+    for sample, truth_file, group in jobs:
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        if group != "unseen excerpts":
+            truth = project(truth)
+        parsed, error = _parse(sample)
+        c = score(truth, project(parsed))
+        groups[group] = groups[group] + c
+        base = samples if group != "unseen excerpts" else unseen.parent
+        rows.append({"file": sample.relative_to(base).as_posix(), "group": group,
+                     "error": error, **asdict(c), **c.rates()})
+    totals = {**groups, "all excerpts": groups["dev excerpts"] + groups["unseen excerpts"],
+              "everything": groups["dev excerpts"] + groups["unseen excerpts"] + groups["other"]}
+    return {"files": rows, "totals": {n: {**asdict(c), **c.rates()} for n, c in totals.items()}}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     ap.add_argument("--samples", type=Path, default=SAMPLES,
-                    help="sample tree (default tests/samples; dev excerpts are under pages/)")
+                    help="sample tree with goldens (default tests/samples; dev excerpts in pages/)")
+    ap.add_argument("--unseen", type=Path, default=SAMPLES / "pages",
+                    help="directory with NNN.txt and truth/NNN.json (default tests/samples/pages)")
     ap.add_argument("filters", nargs="*", help="keep samples whose path contains one of these")
     args = ap.parse_args(argv)
-    samples: Path = args.samples.resolve()
-    rows: list[dict[str, Any]] = []
-    groups = {"dev excerpts": Counts(), "other": Counts()}
-    for sample in goldens(args.filters, samples):
-        golden = json.loads(sample.with_name(sample.name.rsplit(".", 1)[0]
-                                              + ".expected.json").read_text(encoding="utf-8"))
-        parsed, error = _parse(sample)
-        c = compare(golden, parsed)
-        group = "dev excerpts" if samples / "pages" in sample.parents else "other"
-        groups[group] = groups[group] + c
-        rows.append({"file": sample.relative_to(samples).as_posix(), "group": group,
-                     "error": error, **asdict(c), **c.rates()})
-    total = groups["dev excerpts"] + groups["other"]
-    report: dict[str, Any] = {
-        "files": rows,
-        "totals": {name: {**asdict(c), **c.rates()}
-                   for name, c in [*groups.items(), ("all", total)]},
-    }
+    report = run(args.filters, args.samples.resolve(), args.unseen.resolve())
     if args.json:
         json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
         print()
         return 0
-    head = f"{'file':52} {'gold':>4} {'got':>4} {'F1':>4} {'titl':>4} {'case':>4} {'fin':>4}"
-    print(head)
-    for r in rows:
-        print(f"{r['file'][:52]:52} {r['golden_items']:4} {r['parsed_items']:4} "
-              f"{_fmt(r['item_f1'])} {_fmt(r['titles_exact'])} {_fmt(r['case_numbers'])} "
-              f"{_fmt(r['final_decisions'])}" + (f"  ERROR {r['error']}" if r["error"] else ""))
-    print("-" * len(head))
+    head = f"{'file':44} " + " ".join(f"{h:>{w}}" for h, _, w in COLUMNS)
+    for group in GROUPS:
+        rows = [r for r in report["files"] if r["group"] == group]
+        if rows:
+            print(f"\n## {group} ({len(rows)})\n{head}")
+            for r in rows:
+                print(_line(r["file"], r) + (f"  ERROR {r['error']}" if r["error"] else ""))
+    print(f"\n## totals\n{head}")
     for name, t in report["totals"].items():
-        print(f"{'TOTAL ' + name:52} {t['golden_items']:4} {t['parsed_items']:4} "
-              f"{_fmt(t['item_f1'])} {_fmt(t['titles_exact'])} {_fmt(t['case_numbers'])} "
-              f"{_fmt(t['final_decisions'])}")
-    if not rows:
-        print(f"(no goldens found under {samples})")
+        print(_line(f"TOTAL {name} ({t['docs']})", t))
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,3 +46,41 @@ def result_json(sample: Path) -> dict[str, Any]:
 
 def dump(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def diff_paths(got: Any, expected: Any, path: str = "") -> list[str]:
+    """The JSON paths where ``got`` differs from ``expected`` (``"items[3].decisions[0].text"``).
+
+    A list of another length differs as a whole (its path); a dict key present on one side only
+    differs at the key's path; otherwise the difference is reported at the deepest node.
+    """
+    if isinstance(got, dict) and isinstance(expected, dict):
+        out: list[str] = []
+        for key in [*expected, *(k for k in got if k not in expected)]:
+            sub = f"{path}.{key}" if path else key
+            if key not in got or key not in expected:
+                out.append(sub)
+            else:
+                out.extend(diff_paths(got[key], expected[key], sub))
+        return out
+    if isinstance(got, list) and isinstance(expected, list):
+        if len(got) != len(expected):
+            return [path]
+        return [d for i, (g, e) in enumerate(zip(got, expected, strict=True))
+                for d in diff_paths(g, e, f"{path}[{i}]")]
+    return [] if got == expected and type(got) is type(expected) else [path]
+
+
+_PATH = re.compile(r"^[a-z_]+(?:\[(?:\d+|\*)\]|\.[a-z_]+)*$")
+
+
+def valid_path(path: str) -> bool:
+    """``"items[3].decisions"``, ``"toc[*].page"``: field names, indices or ``[*]``."""
+    return bool(_PATH.match(path))
+
+
+def covers(allowed: str, path: str) -> bool:
+    """``"items[3]"`` covers ``"items[3]"``, ``"items[3].title"`` and ``"items[3].toc[0]"``;
+    ``[*]`` stands for any index (``"toc[*].page"`` covers ``"toc[4].page"``)."""
+    rx = re.escape(allowed).replace(r"\[\*\]", r"\[\d+\]")
+    return re.match(rf"{rx}(?:$|[.\[])", path) is not None

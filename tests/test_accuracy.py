@@ -72,3 +72,32 @@ def test_counts_add_and_empty_rates(accuracy: ModuleType) -> None:
     total = one + one
     assert (total.golden_items, total.matched) == (2, 0)
     assert total.rates()["item_f1"] == 0.0
+
+
+def test_reader_truth_scores(accuracy: ModuleType) -> None:
+    import scoring  # on sys.path once benchmarks/accuracy.py is loaded
+
+    truth = {"is_minutes": True, "document_type": "referat", "committee": "Byrådet",
+             "date": "2020-01-29", "items": [
+                 {"number": None, "title": "Budget", "closed": False, "case_number": "20/1",
+                  "sections": ["summary", "decision"], "decision_start": "Godkendt med"},
+                 {"number": 2, "title": None, "closed": False, "case_number": None,
+                  "sections": ["presentation"], "decision_start": None}]}
+    parsed = {"document_type": "referat", "committee": "Byrådet", "date": "2020-01-29",
+              "issues": [], "items": [
+                  {"number": 1, "title": "Budget", "case_number": "20/1",
+                   "sections": [{"kind": "summary", "heading": "Resume"},
+                                {"kind": "other", "heading": ""},
+                                {"kind": "decision", "heading": "Beslutning"}],
+                   "decisions": [{"text": "Godkendt  med 5 stemmer.", "final": True}]},
+                  {"number": 2, "title": "Eventuelt",
+                   "sections": [{"kind": "other", "heading": "Bemærkning"}]}]}
+    p = scoring.project(parsed)
+    c = scoring.score(truth, p)
+    assert (c.matched, c.title_total, c.titles_ok, c.case_exact) == (2, 1, 1, 1)
+    assert (c.final_total, c.final_found) == (1, 1)
+    assert (c.kinds_truth, c.kinds_parsed, c.kinds_matched) == (3, 3, 2)
+    assert c.committee_ok == c.date_ok == c.doctype_ok == c.minutes_ok == 1
+    assert list(scoring.deviations(truth, p)) == ["items[1].sections"]
+    p["is_minutes"] = False
+    assert "is_minutes" in scoring.deviations(truth, p)

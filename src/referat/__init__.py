@@ -3,11 +3,13 @@
 >>> import referat
 >>> meeting = referat.parse("minutes.pdf")          # or .txt / .md / .html, bytes or text
 >>> [(item.number, item.title) for item in meeting.items]
+>>> html = referat.inspect("minutes.pdf")         # a report drawing what was read
 """
 
 from .api import analyse, parse
 from .batch import convert, iter_parse
 from .errors import ReferatError
+from .inspector import inspect
 from .limits import Limits
 from .models import (
     AgendaItem,
@@ -42,6 +44,7 @@ __all__ = [
     "__version__",
     "analyse",
     "convert",
+    "inspect",
     "iter_parse",
     "parse",
 ]

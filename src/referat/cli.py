@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -22,8 +23,8 @@ def _vocab(path: str | None) -> Vocabulary | None:
         return None
     try:
         return Vocabulary.from_toml(path)
-    except (OSError, ValueError) as exc:
-        raise click.UsageError(f"--vocabulary {path}: {exc}") from None
+    except ReferatError as exc:
+        raise click.UsageError(f"--vocabulary {exc}") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -114,6 +115,79 @@ def convert_cmd(inputs: tuple[str, ...], out: Path, jsonl: Path | None, jobs: in
         click.echo(f"  details: {out / 'summary.json'}"
                    + (f", failures: {out / 'errors.jsonl'}" if summary.failed else ""))
     sys.exit(summary.exit_code)
+
+
+@main.command("inspect")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the report (default: ./<FILE name>.inspect.html).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "pdf", "html"]),
+              default=None, help="Skip format detection.")
+@click.option("--vocabulary", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="TOML file with extra headings and labels (see docs/vocabulary.md).")
+def inspect_cmd(file: Path, output: Path | None, fmt: str | None,
+                vocabulary: str | None) -> None:
+    """Write an HTML report that draws what was read over FILE (open it in a browser)."""
+    from .inspector import write_report
+
+    target = output or Path(file.name + ".inspect.html")
+    try:
+        write_report(file, target, format=fmt,  # type: ignore[arg-type]
+                     vocabulary=_vocab(vocabulary))
+    except ReferatError as exc:
+        click.echo(f"referat: error: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(f"referat: error: cannot write {target}: {exc.strerror}", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB)")
+
+
+@main.command("explain")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--item", "item", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Only the blocks of item N (by its printed number).")
+@click.option("--position", is_flag=True,
+              help="With --item: N is the item's position (1 = first item), not its number.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "pdf", "html"]),
+              default=None, help="Skip format detection.")
+@click.option("--vocabulary", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="TOML file with extra headings and labels.")
+@click.option("--width", type=click.IntRange(min=40), default=None,
+              help="Line width (default: the terminal's, or 100 when not a terminal).")
+@click.option("--full", is_flag=True, help="Never cut the text.")
+def explain_cmd(file: Path, item: int | None, position: bool, fmt: str | None,
+                vocabulary: str | None, width: int | None, full: bool) -> None:
+    """Print the stream of FILE as the parser saw it, one line per block: where it came from,
+    its layer, the label the parser gave it, the rule that chose the label, the output node it
+    ended in, and its text."""
+    from .api import analyse
+    from .explain import find_item, render, select_item
+
+    try:
+        analysis = analyse(file, format=fmt, vocabulary=_vocab(vocabulary))  # type: ignore[arg-type]
+    except ReferatError as exc:
+        click.echo(f"referat: error: {exc}", err=True)
+        sys.exit(1)
+    rows = analysis.stream
+    if item is not None:
+        found = find_item(analysis, item, by_position=position)
+        if found is None:
+            what = "at position" if position else "numbered"
+            have = ", ".join(str(i.number if not position else i.position)
+                             for i in analysis.meeting.items) or "none"
+            click.echo(f"referat: error: {file}: no item {what} {item} (items: {have})", err=True)
+            sys.exit(1)
+        sel = select_item(analysis, found)
+        rows = sel.rows
+        label = f"{found.number}." if found.number is not None else f"(position {found.position})"
+        click.echo(f"item {label} {found.title}  [items[{sel.index}]"
+                   + (", found by its title: the stream records no nodes" if sel.by_title else "")
+                   + "]")
+    if width is None and not full:
+        width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    for line in render(rows, None if full else width):
+        click.echo(line)
 
 
 @main.command()

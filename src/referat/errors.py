@@ -87,6 +87,27 @@ class ParseTimeoutError(ReferatError):
     code = "timeout"
 
 
+class VocabularyError(ReferatError, ValueError):
+    """A vocabulary extension (``Vocabulary.extend`` or a ``--vocabulary`` TOML file) with a key or
+    word the contract does not allow. ``key`` is the bad key, ``allowed`` the keys allowed there."""
+
+    code = "vocabulary"
+
+    def __init__(self, source: str, reason: str, *, line: int | None = None,
+                 key: str | None = None, allowed: tuple[str, ...] = ()) -> None:
+        super().__init__(source, reason, line=line)
+        self.key = key
+        self.allowed = allowed
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_vocabulary, (self.source, self.reason, self.line, self.key, self.allowed))
+
+
+def _rebuild_vocabulary(source: str, reason: str, line: int | None, key: str | None,
+                        allowed: tuple[str, ...]) -> VocabularyError:
+    return VocabularyError(source, reason, line=line, key=key, allowed=allowed)
+
+
 class InternalError(ReferatError):
     """A bug in referat: an unexpected exception, wrapped with the input's name."""
 
@@ -106,4 +127,5 @@ __all__ = [
     "ReferatError",
     "TooLargeError",
     "UnsupportedFormatError",
+    "VocabularyError",
 ]

@@ -15,20 +15,60 @@ or with a TOML file of the same shape (``referat parse FILE --vocabulary extra.t
 
 Keys of ``sections`` are the contract's section kinds; keys of ``labels`` are header fields.
 Matching ignores case, markup, trailing colons and (for section headings) small misspellings.
+
+A :class:`Vocabulary` is immutable: its lists are tuples and its tables read-only mappings, so
+the default that every parse shares cannot be changed by accident. ``extend`` returns a new one
+and checks every key and word, raising :class:`~referat.errors.VocabularyError` naming the bad
+key and the allowed ones.
+
+Adding a kind of word: add a module-level tuple (a list) or :class:`WordTable` (words by key) and a
+field defaulting to it. ``extend`` and the checks pick it up from the field's default: a list
+takes more words, a table takes words for the keys its default has (or, for ``sections`` and
+``document_types``, the values the contract allows).
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
+from typing import Any, get_args
 
 import regex
 from rapidfuzz import fuzz, process
 
-SECTIONS: dict[str, list[str]] = {
+from .errors import VocabularyError
+from .models import Meeting, SectionKind
+
+Words = tuple[str, ...]
+
+
+class WordTable(Mapping[str, Words]):
+    """A read-only table of words by key (``{"decision": ("Beslutning", ...)}``)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Sequence[str]]) -> None:
+        self._data: dict[str, Words] = {k: tuple(v) for k, v in data.items()}
+
+    def __getitem__(self, key: str) -> Words:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"WordTable({self._data!r})"
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._data.items()))
+
+SECTIONS = WordTable({
     "summary": [
         "Resume", "Resumé", "Resume og sagens baggrund", "Sagens baggrund", "Baggrund",
         "Beslutningstema", "Anledning", "Formål med sagen", "Problemstilling", "Kort fortalt",
@@ -69,10 +109,10 @@ SECTIONS: dict[str, list[str]] = {
         "Bemærkninger", "Miljøvurdering", "Klima", "Personalemæssige konsekvenser",
         "Sundhedsmæssige konsekvenser", "Effekt", "Sagsbehandling",
     ],
-}
+})
 
 # Header labels: field -> label words that introduce it ("Mødedato: Mandag d. ...").
-LABELS: dict[str, list[str]] = {
+LABELS = WordTable({
     "date": [
         "Mødedato", "Dato", "Mødetid", "Mødetidspunkt", "Tidspunkt", "Tid", "Starttidspunkt",
         "Starttidspunkt for møde", "Mødedag", "Mødedo", "Mødet påbegyndt", "Mødestart",
@@ -89,41 +129,45 @@ LABELS: dict[str, list[str]] = {
     ],
     "committee": ["Udvalg", "Møde", "Forum"],
     "note": ["Bemærkninger", "Bemærkning"],
-}
+})
 
 # Headings that may only group the sections after them (FirstAgenda prints an outer
 # "Sagsfremstilling" holding Resume, Indstillinger, ... and an inner "Sagsfremstilling").
-GROUPING = ["Sagsfremstilling", "Sagsbeskrivelse", "Sagen"]
+GROUPING: Words = ("Sagsfremstilling", "Sagsbeskrivelse", "Sagen")
 
 # The last word of a body's name ends with one of these ("Økonomiudvalget", "Byrådet",
 # "Kommunalbestyrelsen", "Direktionen", "Udvalget for Teknik og Miljø").
-COMMITTEE_SUFFIXES = [
+COMMITTEE_SUFFIXES: Words = (
     "udvalg", "udvalget", "rådet", "råd", "nævnet", "nævn", "bestyrelsen", "bestyrelse",
     "direktionen", "direktion", "repræsentationen", "forum", "forummet", "komitéen", "komiteen",
     "styregruppen", "borgermødet",
-]
+)
 
 # Labels of case references (the patterns themselves live in parsers/casenumbers.py).
-CASE_LABELS = ["Sagsnr.", "Sag nr.", "Sag", "Sagsid.", "J.nr.", "Journalnr.", "Dok.nr.", "Dok.",
-               "Dokumentnr.", "KLE"]
+CASE_LABELS: Words = (
+    "Sagsnr.", "Sag nr.", "Sag", "Sagsid.", "J.nr.", "Journalnr.", "Dok.nr.", "Dok.",
+    "Dokumentnr.", "KLE",
+)
 
-TOC_HEADINGS = ["Indholdsfortegnelse", "Dagsordenspunkter", "Indhold", "Punkter på dagsordenen",
-                "Følgende sager behandles", "Punkter til dagsorden"]
+TOC_HEADINGS: Words = (
+    "Indholdsfortegnelse", "Dagsordenspunkter", "Indhold", "Punkter på dagsordenen",
+    "Følgende sager behandles", "Punkter til dagsorden",
+)
 
 # Words that mark an item (or a TOC line) as closed, or explicitly open.
-CLOSED_MARKERS = [
+CLOSED_MARKERS: Words = (
     "Lukket punkt", "Lukket sag", "Lukket", "For lukkede døre", "Fortroligt", "Lukkede sager",
     "Lukket dagsorden",
-]
-OPEN_MARKERS = ["Åbent punkt", "Åben sag", "Åbent", "Åben"]
+)
+OPEN_MARKERS: Words = ("Åbent punkt", "Åben sag", "Åbent", "Åben")
 
-DOCUMENT_TYPES = {
+DOCUMENT_TYPES = WordTable({
     "referat": ["Referat", "Beslutningsprotokol", "Protokol", "Mødereferat"],
     "dagsorden": ["Dagsorden", "Dagsorden åben"],
-}
+})
 
 # Lines that are page chrome or navigation, never content (compared case-insensitively).
-CHROME = [
+CHROME: Words = (
     "Til indholdsfortegnelse", "Tilbage til forsiden", "Hent som PDF", "Kopier link",
     "Til toppen", "Print", "Udskriv", "Udskriv hele dagsordnen", "Se alle bilag", "You are here",
     "Printvenlig version", "SHOW MORE", "SHOW LESS", "background image", "Accepter cookies",
@@ -131,63 +175,90 @@ CHROME = [
     "Åben som PDF", "Hent hele dagsordenen", "Hent hele referatet", "Del på Facebook",
     "Del på LinkedIn", "Del siden", "Afvis cookies", "Cookieindstillinger", "Læs mere om cookies",
     "Skip to content", "Back to top", "Side",
-]
+)
 
 
 def _norm(text: str) -> str:
     return " ".join(text.split()).strip(":;.-–|* ").strip().casefold()
 
 
+# Keys of a table the contract fixes (other tables take the keys their default has).
+_CONTRACT_KEYS: dict[str, tuple[str, ...]] = {
+    "sections": get_args(SectionKind),
+    "document_types": tuple(  # Literal["referat", "dagsorden"] | None
+        value for arg in get_args(Meeting.model_fields["document_type"].annotation)
+        for value in get_args(arg)),
+}
+
+
 @dataclass(frozen=True, eq=False)
 class Vocabulary:
-    sections: Mapping[str, Sequence[str]] = field(default_factory=lambda: SECTIONS)
-    labels: Mapping[str, Sequence[str]] = field(default_factory=lambda: LABELS)
-    toc_headings: Sequence[str] = field(default_factory=lambda: TOC_HEADINGS)
-    committee_suffixes: Sequence[str] = field(default_factory=lambda: COMMITTEE_SUFFIXES)
-    grouping: Sequence[str] = field(default_factory=lambda: GROUPING)
-    closed_markers: Sequence[str] = field(default_factory=lambda: CLOSED_MARKERS)
-    open_markers: Sequence[str] = field(default_factory=lambda: OPEN_MARKERS)
-    document_types: Mapping[str, Sequence[str]] = field(default_factory=lambda: DOCUMENT_TYPES)
-    chrome: Sequence[str] = field(default_factory=lambda: CHROME)
+    """The words the parsers recognise. Immutable; :meth:`extend` makes a larger one."""
+
+    sections: Mapping[str, Sequence[str]] = SECTIONS
+    labels: Mapping[str, Sequence[str]] = LABELS
+    toc_headings: Sequence[str] = TOC_HEADINGS
+    committee_suffixes: Sequence[str] = COMMITTEE_SUFFIXES
+    grouping: Sequence[str] = GROUPING
+    closed_markers: Sequence[str] = CLOSED_MARKERS
+    open_markers: Sequence[str] = OPEN_MARKERS
+    document_types: Mapping[str, Sequence[str]] = DOCUMENT_TYPES
+    chrome: Sequence[str] = CHROME
     fuzzy_cutoff: float = 88.0
+
+    def __post_init__(self) -> None:
+        for key in _word_fields():
+            object.__setattr__(self, key, _checked(key, getattr(self, key)))
 
     @classmethod
     def default(cls) -> Vocabulary:
+        """The built-in vocabulary (shared, immutable)."""
         return _DEFAULT
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Vocabulary:
-        with open(path, "rb") as fh:
-            return cls.default().extend(tomllib.load(fh))
+        """The default vocabulary extended by a TOML file of the same shape as :meth:`extend`."""
+        name = str(path)
+        try:
+            with open(path, "rb") as fh:
+                extra = tomllib.load(fh)
+        except OSError as exc:
+            raise VocabularyError(name, f"cannot read the vocabulary file ({exc.strerror})"
+                                  ) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise VocabularyError(name, f"not valid TOML: {exc}") from None
+        try:
+            return cls.default().extend(extra)
+        except VocabularyError as exc:
+            raise VocabularyError(name, exc.reason, key=exc.key, allowed=exc.allowed) from None
 
-    def extend(self, extra: Mapping[str, object]) -> Vocabulary:
-        """A new vocabulary with ``extra`` words added (same keys as the attributes)."""
-        unknown = set(extra) - {
-            "sections", "labels", "toc_headings", "grouping", "committee_suffixes",
-            "closed_markers", "open_markers", "document_types", "chrome",
-        }
-        if unknown:
-            raise ValueError(f"unknown vocabulary keys: {', '.join(sorted(unknown))}")
+    def extend(self, extra: Mapping[str, Any]) -> Vocabulary:
+        """A new vocabulary with ``extra``'s words added to this one's (words are never removed).
+
+        ``extra`` has the attributes' shape: ``{"sections": {"financial": ["..."]},
+        "committee_suffixes": ["..."]}``. An unknown key, a table key the contract does not allow
+        or a word that is not a non-empty string raises :class:`VocabularyError`.
+        """
+        if not isinstance(extra, Mapping):
+            raise VocabularyError(_SOURCE, "the extension must be a table of keys to words")
+        allowed = _word_fields()
+        for key in extra:
+            if key not in allowed:
+                raise _unknown(key, "vocabulary key", allowed)
         kw: dict[str, object] = {}
         for key, value in extra.items():
             current = getattr(self, key)
             if isinstance(current, Mapping):
                 if not isinstance(value, Mapping):
-                    raise ValueError(f"vocabulary key {key!r} takes a table of lists")
-                if key == "sections":
-                    bad = set(value) - set(SECTIONS)
-                    if bad:
-                        raise ValueError(f"unknown section kinds: {', '.join(sorted(bad))}")
+                    raise VocabularyError(_SOURCE, f"vocabulary key {key!r} takes a table of "
+                                          "lists of words", key=key)
                 merged = {k: list(v) for k, v in current.items()}
                 for k, words in value.items():
-                    merged.setdefault(k, []).extend(str(w) for w in words)
+                    merged.setdefault(str(k), []).extend(_words(f"{key}.{k}", words))
                 kw[key] = merged
             else:
-                if not isinstance(value, Sequence) or isinstance(value, str):
-                    raise ValueError(f"vocabulary key {key!r} takes a list of strings")
-                kw[key] = [*current, *(str(w) for w in value)]
-        base = {f.name: getattr(self, f.name) for f in fields(self)}
-        return Vocabulary(**{**base, **kw})
+                kw[key] = [*current, *_words(key, value)]
+        return Vocabulary(**{**{f.name: getattr(self, f.name) for f in fields(self)}, **kw})
 
     # --- lookups -----------------------------------------------------------------------------
 
@@ -343,6 +414,45 @@ class Vocabulary:
         return frozenset(words)
 
 
+_SOURCE = "<vocabulary>"
+
+
+def _word_fields() -> tuple[str, ...]:
+    """The attributes that hold words (a tuple or a :class:`WordTable` by default)."""
+    return tuple(f.name for f in fields(Vocabulary) if isinstance(f.default, tuple | WordTable))
+
+
+def _unknown(key: str, what: str, allowed: Sequence[str]) -> VocabularyError:
+    return VocabularyError(_SOURCE, f"unknown {what} {key!r}; allowed: {', '.join(allowed)}",
+                           key=key, allowed=tuple(allowed))
+
+
+def _words(key: str, value: object) -> Words:
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise VocabularyError(_SOURCE, f"vocabulary key {key!r} takes a list of words, not "
+                              f"{type(value).__name__}", key=key)
+    for w in value:
+        if not isinstance(w, str) or not w.strip():
+            raise VocabularyError(_SOURCE, f"vocabulary key {key!r}: {w!r} is not a word (a "
+                                  "non-empty string)", key=key)
+    return tuple(value)
+
+
+def _checked(key: str, value: object) -> Words | WordTable:
+    """``value`` frozen, after checking it against what the contract allows for ``key``."""
+    default = next(f.default for f in fields(Vocabulary) if f.name == key)
+    if not isinstance(default, WordTable):
+        return _words(key, value)
+    if not isinstance(value, Mapping):
+        raise VocabularyError(_SOURCE, f"vocabulary key {key!r} takes a table of lists of words",
+                              key=key)
+    allowed = _CONTRACT_KEYS.get(key) or tuple(default)
+    for k in value:
+        if k not in allowed:
+            raise _unknown(k, f"{key} key", allowed)
+    return WordTable({k: _words(f"{key}.{k}", v) for k, v in value.items()})
+
+
 _DEFAULT = Vocabulary()
 
-__all__ = ["Vocabulary"]
+__all__ = ["Vocabulary", "VocabularyError", "WordTable"]
