@@ -152,7 +152,7 @@ def test_jsonl_and_resume_after_a_cut_line(archive: Archive, tmp_path: Path) -> 
     assert len(lines) == good
     paths = {json.loads(x)["source"]["path"] for x in lines}
     assert str(root / "2022" / "integration.txt") in paths
-    assert _files(tmp_path / "o") == {"errors.jsonl", "summary.json"}
+    assert _files(tmp_path / "o") == {"errors.jsonl", "summary.json", ".referat-run.json"}
     lines_file.write_bytes(b"".join(lines[:-1]) + lines[-1][:50])  # an interrupted write
     summary = referat.convert(root, out=tmp_path / "o", jsonl=lines_file, resume=True, jobs=1)
     assert (summary.skipped, summary.converted) == (good - 1, 1)

@@ -7,8 +7,27 @@ with before/after behaviour is in docs/limits.md.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
 
 import referat
+import referat.api
+from referat.cli import main
+from referat.errors import ParseTimeoutError, ReferatError
+from referat.limits import Limits
 
 
 def _header(*lines: str) -> str:
@@ -29,3 +48,330 @@ def test_issue_13_date_is_not_a_time() -> None:
     meeting = referat.parse(_header("Dato: 04.12.2031", "kl. 13.00-15.30"))
     assert (meeting.start_time, meeting.end_time) == ("13:00", "15:30")
     assert referat.parse(_header("Mødetidspunkt: 17.00")).start_time == "17:00"
+
+
+# --- helpers for the batch cases -------------------------------------------------------------------
+
+SAMPLES = Path(__file__).parent / "samples"
+MD = SAMPLES / "kalundborg-direktionen-2021-04-19.md"
+PAGE = SAMPLES / "pages" / "001.txt"
+
+
+def _errors(out: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (out / "errors.jsonl").read_text("utf-8").splitlines()]
+
+
+def _run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+         **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, **(env or {})}, timeout=120, check=False, **kwargs)
+
+
+# --- 1: a file name that is not UTF-8 -------------------------------------------------------------
+
+
+def test_issue_13_non_utf8_filename(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    good, bad = os.fsdecode(b"m\xf8de.md"), os.fsdecode(b"tom\xe6.txt")
+    shutil.copy(MD, root / good)
+    (root / bad).write_bytes(b"")
+    result = CliRunner().invoke(main, ["convert", str(root), "-o", str(tmp_path / "o"), "-j1"])
+    assert result.exit_code == 1, result.output  # one failed, no usage error
+    out = tmp_path / "o" / (good + ".json")  # the output file name keeps the bytes
+    assert os.fsencode(out.name) == b"m\xf8de.md.json"
+    meeting = json.loads(out.read_text("utf-8"))
+    assert meeting["source"]["path"] == str(root / "m\\xf8de.md")  # escaped, lossless
+    [error] = _errors(tmp_path / "o")
+    assert error["path"] == str(root / "tom\\xe6.txt") and error["code"] == "empty"
+    parsed = _run("-m", "referat", "parse", str(root / good))
+    assert parsed.returncode == 0 and "Traceback" not in parsed.stderr
+    assert json.loads(parsed.stdout)["source"]["path"].endswith("m\\xf8de.md")
+    failed = _run("-m", "referat", "parse", str(root / bad))
+    assert failed.returncode == 1 and "tom\\xe6.txt" in failed.stderr
+    assert "Traceback" not in failed.stderr
+
+
+# --- 2: disk full ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 192 KiB tmpfs (needs root and mount); skipped where it cannot be made."""
+    where = tmp_path / "disk"
+    where.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small file system needs root")
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=192k", "tmpfs", str(where)],
+                          capture_output=True, check=False)
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode().strip()}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def test_issue_13_disk_full(tmp_path: Path, small_disk: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    for n in range(40):  # ~40 outputs of 16 KB each: more than the disk holds
+        shutil.copy(MD, root / f"{n:02d}.md")
+    out = small_disk / "o"
+    result = _run("-m", "referat", "convert", str(root), "-o", str(out), "-j1", "-q")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and "Usage" not in result.stderr
+    assert "disk is full" in result.stderr and "--resume" in result.stderr
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["interrupted"] and "disk is full" in summary["stopped"]
+    assert 0 < summary["converted"] < 40
+    assert not [p for p in out.iterdir() if p.name.startswith(".tmp")]
+    for p in sorted(out.glob("*.md.json"))[:30]:  # free space, then resume
+        p.unlink()
+    shutil.rmtree(root)
+    root.mkdir()
+    for n in range(5):
+        shutil.copy(MD, root / f"{n:02d}.md")
+    again = referat.convert(root, out=out, jobs=1, resume=True)
+    assert again.stopped is None and again.converted + again.skipped == 5
+
+
+# --- 3: SIGTERM ------------------------------------------------------------------------------------
+
+RUNNER = """
+import os, sys
+os.environ["REFERAT_TEST_SLOW"] = "1"
+sys.path.insert(0, {tmp!r})
+import referat, referat.batch
+real = referat.batch.convert
+referat.batch.convert = lambda *a, **k: real(*a, parse_fn="slowparse:slow", **k)
+from referat.cli import main
+main(sys.argv[1:], prog_name="referat")
+"""
+
+
+def test_issue_13_sigterm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    for n in range(200):
+        shutil.copy(PAGE, root / f"{n:03d}.txt")
+    (tmp_path / "slowparse.py").write_text(
+        "import os, time, referat\n"
+        "def slow(data, **kwargs):\n"
+        "    time.sleep(0.2 if os.environ.get('REFERAT_TEST_SLOW') else 0)\n"
+        "    return referat.parse(data, **kwargs)\n")
+    (tmp_path / "run.py").write_text(RUNNER.format(tmp=str(tmp_path)))
+    out = tmp_path / "o"
+    proc = subprocess.Popen([sys.executable, str(tmp_path / "run.py"), "convert", str(root),
+                             "-o", str(out), "-j", "2"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (out / "errors.jsonl").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(2)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 143, stderr
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+    assert "--resume" in stderr and "converted" in stderr
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["interrupted"] and 0 < summary["converted"] < 200
+    monkeypatch.syspath_prepend(str(tmp_path))
+    again = referat.convert(root, out=out, jobs=2, resume=True, parse_fn="slowparse:slow")
+    assert again.skipped >= summary["converted"] and again.converted + again.skipped == 200
+
+
+# --- 5: convert() in a script without the __main__ guard -------------------------------------------
+
+
+def test_issue_13_script_without_main_guard(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    for n in range(4):
+        shutil.copy(PAGE, root / f"{n}.txt")
+    (root / "tom.txt").write_bytes(b"")
+    script = tmp_path / "noguard.py"
+    script.write_text("import referat\n"
+                      f"summary = referat.convert([{str(root)!r}], out={str(tmp_path / 'o')!r},"
+                      " jobs=2)\n"
+                      "print('RESULT', summary.converted, summary.failed)\n")
+    result = _run(str(script))
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stdout.count("RESULT") == 1 and "RESULT 4 1" in result.stdout
+    assert [e["code"] for e in _errors(tmp_path / "o")] == ["empty"]
+
+
+# --- 13: --resume redoes outputs made with other settings ---------------------------------------
+
+
+def test_issue_13_resume_redoes_other_settings(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    for n in range(3):
+        shutil.copy(PAGE, root / f"{n}.txt")
+    out = tmp_path / "o"
+    assert referat.convert(root, out=out, jobs=1).converted == 3
+    assert referat.convert(root, out=out, jobs=1, resume=True).skipped == 3
+    vocab = tmp_path / "v.toml"
+    vocab.write_text('[sections]\ndecision = ["Afgørelse"]\n')
+    changed = referat.convert(root, out=out, jobs=1, resume=True, vocabulary=vocab)
+    assert (changed.skipped, changed.converted) == (0, 3)
+    assert referat.convert(root, out=out, jobs=1, resume=True, vocabulary=vocab).skipped == 3
+    lower = referat.convert(root, out=out, jobs=1, resume=True, vocabulary=vocab,
+                            limits=Limits(max_pages=50))
+    assert lower.skipped == 0
+    manifest = json.loads((out / ".referat-run.json").read_text())
+    assert manifest["fingerprint"]["version"] == referat.__version__
+    manifest["fingerprint"]["version"] = "0.0.1"  # outputs of another version
+    (out / ".referat-run.json").write_text(json.dumps(manifest))
+    redo = referat.convert(root, out=out, jobs=1, resume=True, vocabulary=vocab,
+                           limits=Limits(max_pages=50))
+    assert redo.skipped == 0 and redo.converted == 3
+
+
+# --- 14: two runs into one --out -------------------------------------------------------------------
+
+
+def test_issue_13_two_runs_into_one_out(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        shutil.copy(PAGE, tmp_path / name / "møde.txt")
+        (tmp_path / name / "tom.txt").write_bytes(b"")
+    out = tmp_path / "o"
+    runner = CliRunner()
+    first = runner.invoke(main, ["convert", str(tmp_path / "a"), "-o", str(out), "-j1", "-q"])
+    assert first.exit_code == 1
+    second = runner.invoke(main, ["convert", str(tmp_path / "b"), "-o", str(out), "-j1"])
+    assert second.exit_code == 2 and "--overwrite" in second.output
+    with pytest.raises(ValueError, match="other inputs"):
+        referat.convert(tmp_path / "b", out=out, jobs=1)
+    again = runner.invoke(main, ["convert", str(tmp_path / "a"), "-o", str(out), "-j1", "-q"])
+    assert again.exit_code == 1  # the same inputs again: fine
+    forced = runner.invoke(main, ["convert", str(tmp_path / "b"), "-o", str(out), "-j1", "-q",
+                                  "--overwrite"])
+    assert forced.exit_code == 1
+    errors = _errors(out)
+    assert len(errors) == 3 and len({e["run"] for e in errors}) == 3  # every run's log kept
+    assert {Path(e["path"]).parent.name for e in errors} == {"a", "b"}
+
+
+# --- 15: the same folder twice ----------------------------------------------------------------------
+
+
+def test_issue_13_same_folder_twice(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    shutil.copy(PAGE, root / "a.txt")
+    (root / "link.txt").symlink_to(root / "a.txt")
+    summary = referat.convert([root, root, f"{root}/../in", root / "a.txt"], out=tmp_path / "o",
+                              jobs=1)
+    assert (summary.inputs, summary.converted) == (1, 1)
+    assert len(list(referat.iter_parse([root, root]))) == 1
+
+
+# --- 16: a symlink leading outside the inputs ------------------------------------------------------
+
+
+def test_issue_13_symlink_outside_inputs(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Referat\n1. Hemmeligt punkt\nGodkendt.\n")
+    root = tmp_path / "in"
+    root.mkdir()
+    shutil.copy(PAGE, root / "a.txt")
+    (root / "x.txt").symlink_to(secret)
+    out = tmp_path / "o"
+    summary = referat.convert(root, out=out, jobs=1)
+    assert (summary.converted, summary.failed, summary.errors) == (1, 1, {"link_outside": 1})
+    assert not (out / "x.txt.json").exists()
+    [error] = _errors(out)
+    assert error["path"] == str(root / "x.txt") and str(secret) in error["message"]
+    assert "Hemmeligt" not in json.dumps(error)
+    followed = referat.convert(root, out=tmp_path / "o2", jobs=1, follow_links=True)
+    assert followed.converted == 2
+    result = CliRunner().invoke(main, ["convert", str(root), "-o", str(tmp_path / "o3"), "-j1",
+                                       "-q", "--follow-links"])
+    assert result.exit_code == 0
+    named = referat.convert(root / "x.txt", out=tmp_path / "o4", jobs=1)  # named: taken
+    assert named.converted == 1
+
+
+# --- 17: output permissions -------------------------------------------------------------------------
+
+
+def test_issue_13_output_permissions(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    shutil.copy(PAGE, root / "a.txt")
+    old = os.umask(0o022)
+    try:
+        referat.convert(root, out=tmp_path / "o", jobs=1)
+    finally:
+        os.umask(old)
+    for name in ("a.txt.json", "summary.json", "errors.jsonl"):
+        assert stat.S_IMODE((tmp_path / "o" / name).stat().st_mode) == 0o644, name
+
+
+# --- small conventions ------------------------------------------------------------------------------
+
+
+def test_issue_13_python_m_referat_and_version() -> None:
+    result = _run("-m", "referat", "--version")
+    assert result.returncode == 0 and referat.__version__ in result.stdout
+    for command in ("parse", "convert", "schema"):
+        sub = CliRunner().invoke(main, [command, "--version"])
+        assert sub.exit_code == 0 and referat.__version__ in sub.output, command
+
+
+def test_issue_13_parse_reads_stdin() -> None:
+    result = _run("-m", "referat", "parse", "-", "--summary", input=PAGE.read_text("utf-8"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+    empty = _run("-m", "referat", "parse", "-", input="")
+    assert empty.returncode == 1 and "empty" in empty.stderr
+
+
+def test_issue_13_quiet_short_option(tmp_path: Path) -> None:
+    shutil.copy(PAGE, tmp_path / "a.txt")
+    result = CliRunner().invoke(main, ["convert", str(tmp_path / "a.txt"), "-o",
+                                       str(tmp_path / "o"), "-q", "-j1"])
+    assert result.exit_code == 0 and result.output == ""
+
+
+# --- time limit for parse ---------------------------------------------------------------------------
+
+
+def test_issue_13_parse_time_limit_in_any_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    def spin(*args: object) -> None:
+        while True:
+            pass
+
+    monkeypatch.setattr(referat.api, "_parse_loaded", spin)
+    outcome: list[BaseException] = []
+
+    def attempt() -> None:
+        try:
+            referat.parse("Referat\n1. Punkt\n", limits=Limits(timeout=0.3))
+        except ReferatError as exc:
+            outcome.append(exc)
+
+    attempt()
+    threads = [threading.Thread(target=attempt) for _ in range(3)]
+    start = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert time.monotonic() - start < 5
+    assert len(outcome) == 4 and all(isinstance(e, ParseTimeoutError) for e in outcome)
+    assert all("timeout limit" in str(e) and "<text>" in str(e) for e in outcome)
+
+
+def test_issue_13_limits_must_be_positive() -> None:
+    for bad in ({"max_pages": 0}, {"max_bytes": -1}, {"timeout": 0}, {"max_memory": 0}):
+        with pytest.raises(ValueError, match="positive"):
+            Limits(**bad)  # type: ignore[arg-type]
+    runner = CliRunner()
+    for args in (["parse", "x.txt", "--max-pages", "0"], ["parse", "x.txt", "--timeout", "-1"],
+                 ["convert", "x", "-o", "o", "--max-pages", "-3"],
+                 ["convert", "x", "-o", "o", "--max-bytes", "0"]):
+        assert runner.invoke(main, args).exit_code == 2, args

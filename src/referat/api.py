@@ -14,15 +14,18 @@ import stat
 from pathlib import Path
 
 from .blocks import Document, Format
+from .bounds import Expired, memory_ceiling, time_limit
 from .errors import (
     EmptyInputError,
     InputNotFoundError,
     InputUnreadableError,
     InternalError,
     NoTextLayerError,
+    ParseTimeoutError,
     ReferatError,
     TooLargeError,
     UnsupportedFormatError,
+    shown,
 )
 from .limits import Limits
 from .models import Meeting, SourceInfo
@@ -36,6 +39,11 @@ from .vocabulary import Vocabulary
 Source = str | bytes | os.PathLike[str]
 _FORMATS = ("text", "markdown", "pdf", "html")
 _SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".html", ".htm", ".text")
+
+
+def timeout_message(seconds: float) -> str:
+    return (f"parsing did not finish within the timeout limit ({seconds:g} s); raise it with "
+            "Limits(timeout=...) or --timeout if the input is genuine")
 
 
 def _looks_like_path(s: str) -> bool:
@@ -103,7 +111,8 @@ def parse(
     A one-line str naming an existing file or ending in a document suffix is a path; any other
     str is the document's text. The format is detected from the content unless ``format`` is
     given. Raises a :class:`~referat.errors.ReferatError` subclass naming the input and the
-    reason; nothing else.
+    reason; nothing else. Parsing longer than ``limits.timeout`` seconds raises
+    :class:`~referat.errors.ParseTimeoutError` (in any thread).
     """
     return analyse(source, format=format, vocabulary=vocabulary, limits=limits).meeting
 
@@ -121,15 +130,23 @@ def analyse(
     limits = limits or Limits()
     name = "<input>"
     try:
-        data, path, name = load(source, limits)
-        vocab = vocabulary or Vocabulary.default()
-        return _parse_loaded(data, path, name, format, vocab, limits)
+        with time_limit(limits.timeout):
+            data, path, name = load(source, limits)
+            vocab = vocabulary or Vocabulary.default()
+            return _parse_loaded(data, path, name, format, vocab, limits)
     except ReferatError:
         raise
+    except Expired:
+        raise ParseTimeoutError(name, timeout_message(limits.timeout)) from None
     except RecursionError:
         raise TooLargeError(name, "the document is nested too deeply to parse") from None
     except MemoryError:
-        raise TooLargeError(name, "ran out of memory while parsing") from None
+        ceiling = memory_ceiling()
+        if ceiling is None:
+            raise TooLargeError(name, "ran out of memory while parsing") from None
+        raise TooLargeError(name, f"needs more memory than the max_memory limit allows "
+                                  f"({ceiling:,} bytes); raise it with Limits(max_memory=...) "
+                                  "or --max-memory if the input is genuine") from None
     except TypeError as exc:
         if name == "<input>":  # the caller passed something that is not a document
             raise
@@ -180,5 +197,6 @@ def _parse_loaded(data: bytes | str, path: str | None, name: str, fmt: Format | 
         doc = read(text, detected, name=name)
     if limits.max_pages and doc.pages and doc.pages > limits.max_pages:
         raise TooLargeError(name, limits.too_large_message("max_pages", doc.pages))
-    source = SourceInfo(path=path, format=doc.format, sha256=sha, pages=doc.pages)
+    source = SourceInfo(path=shown(path) if path else None, format=doc.format, sha256=sha,
+                        pages=doc.pages)
     return analyse_document(doc, source, vocab)

@@ -7,12 +7,29 @@ is wrapped in :class:`InternalError` with the input's name.
 from __future__ import annotations
 
 
+def shown(path: str) -> str:
+    """``path`` as text that can be printed and written as JSON: file name bytes that are not
+    UTF-8 (``m\\xf8de.md`` from an old Windows share) are escaped as ``\\xNN``, losslessly."""
+    if path.isascii():
+        return path
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 class ReferatError(Exception):
     """Base class. ``source`` is the file name (or ``<text>``/``<bytes>``), ``reason`` the why."""
 
     code = "error"
 
     def __init__(self, source: str, reason: str, *, line: int | None = None) -> None:
+        source, reason = shown(source), shown(reason)
         self.source = source
         self.reason = reason
         self.line = line
@@ -75,6 +92,20 @@ class NoTextLayerError(ReferatError):
     code = "no_text_layer"
 
 
+class DiskFullError(ReferatError):
+    """The output could not be written: no space left on the device (or the quota is used up).
+    A batch stops at the first one; free space and run again with ``--resume``."""
+
+    code = "disk_full"
+
+
+class LinkOutsideError(ReferatError):
+    """A symlink inside an input folder leading outside the inputs; not followed unless asked
+    (``--follow-links``)."""
+
+    code = "link_outside"
+
+
 class TooLargeError(ReferatError):
     """A :class:`~referat.limits.Limits` value was exceeded; the message names it."""
 
@@ -82,7 +113,7 @@ class TooLargeError(ReferatError):
 
 
 class ParseTimeoutError(ReferatError):
-    """A document took longer than ``Limits.timeout`` in a batch."""
+    """A document took longer than ``Limits.timeout`` (``--timeout``)."""
 
     code = "timeout"
 
@@ -117,15 +148,18 @@ class InternalError(ReferatError):
 __all__ = [
     "CorruptPDFError",
     "DecodingError",
+    "DiskFullError",
     "EmptyInputError",
     "EncryptedPDFError",
     "InputNotFoundError",
     "InputUnreadableError",
     "InternalError",
+    "LinkOutsideError",
     "NoTextLayerError",
     "ParseTimeoutError",
     "ReferatError",
     "TooLargeError",
     "UnsupportedFormatError",
     "VocabularyError",
+    "shown",
 ]

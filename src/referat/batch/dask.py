@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..api import timeout_message
 from ..errors import InternalError, ParseTimeoutError
 from .worker import Options, Record, Task, failed, file_sha256, process
 
@@ -36,9 +37,8 @@ def run_task(task: Task, options: Options) -> Record:
     if box:
         return box[0]
     cancelled.set()
-    return failed(task.path, ParseTimeoutError(
-        task.path, f"parsing did not finish within the {options.timeout:g} s limit (--timeout)"),
-        file_sha256(task))
+    return failed(task.path, ParseTimeoutError(task.path, timeout_message(options.timeout)),
+                  file_sha256(task))
 
 
 def distributed() -> Any:

@@ -4,7 +4,10 @@ Every file found is an input; whether it is a document is judged later from its 
 :func:`sniff`), so an archive's odd files end up in ``errors.jsonl`` instead of vanishing.
 Skipped while walking: hidden files and directories (names starting with ``.``), symlinked
 directories (they can loop), and the output directory itself when it lies inside an input tree.
-Files named on the command line are always taken, hidden or not.
+A file reached twice (the same folder given twice, a link to a file already taken) is taken once.
+A symlinked file whose target lies outside every input root is not read unless
+``follow_links``; it is still an input, recorded as ``link_outside``. Files named on the command
+line are always taken, hidden or not.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ class InputFile:
     path: str
     rel: str | None  # None: the argument does not exist (recorded as not found)
     size: int = 0
+    outside: str | None = None  # a symlink leading outside the input roots: its target
 
 
 def _is_glob(arg: str) -> bool:
@@ -66,11 +70,34 @@ class Walker:
     """Iterate the inputs of ``args`` (in a stable order); ``skip`` are paths never to enter."""
 
     def __init__(self, args: Iterable[str], skip: Iterable[str] = (),
-                 exclude: Iterable[str] = ()) -> None:
+                 exclude: Iterable[str] = (), follow_links: bool = False) -> None:
         self.args = list(args)
         self.base = common_root(self.args)
         self._skip = {_ident(p) for p in skip if os.path.exists(p)}
         self._exclude = list(exclude)
+        self._follow = follow_links
+        self._roots = [os.path.realpath(_root(a)) for a in self.args]
+        self._seen: set[tuple[int, int]] = set()
+
+    def _outside(self, path: str) -> str | None:
+        """The target of a symlinked file leading outside every input root, else None."""
+        if self._follow or not os.path.islink(path):
+            return None
+        real = os.path.realpath(path)
+        if any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in self._roots):
+            return None
+        return real
+
+    def _item(self, path: str, st: os.stat_result, named: bool = False) -> Iterator[InputFile]:
+        """``path`` as an input, unless it was taken already (by its device and inode)."""
+        key = (st.st_dev, st.st_ino)
+        if key in self._skip:
+            return
+        if st is not _MISSING:
+            if key in self._seen:
+                return
+            self._seen.add(key)
+        yield InputFile(path, self._rel(path), st.st_size, None if named else self._outside(path))
 
     def _excluded(self, path: str) -> bool:
         """``--exclude`` patterns match the file's name or its path below the common folder."""
@@ -84,6 +111,7 @@ class Walker:
         return PurePosixPath(*rel.split(os.sep)).as_posix()
 
     def __iter__(self) -> Iterator[InputFile]:
+        self._seen.clear()
         for arg in self.args:
             if _is_glob(arg):
                 found = False
@@ -93,20 +121,18 @@ class Walker:
                 if not found:
                     yield InputFile(arg, None)
             elif os.path.exists(arg) or os.path.islink(arg):
-                yield from self._expand(arg)
+                yield from self._expand(arg, named=True)
             else:
                 yield InputFile(arg, None)
 
     def count(self) -> int:
         return sum(1 for _ in self)
 
-    def _expand(self, path: str) -> Iterator[InputFile]:
+    def _expand(self, path: str, named: bool = False) -> Iterator[InputFile]:
         if self._excluded(path):
             return
         if not os.path.isdir(path):
-            st = _stat(path)
-            if (st.st_dev, st.st_ino) not in self._skip:
-                yield InputFile(path, self._rel(path), st.st_size)
+            yield from self._item(path, _stat(path), named)
             return
         if _ident(path) in self._skip:
             return
@@ -119,9 +145,7 @@ class Walker:
                 full = os.path.join(top, name)
                 if self._excluded(full):
                     continue
-                st = _stat(full)
-                if (st.st_dev, st.st_ino) not in self._skip:
-                    yield InputFile(full, self._rel(full), st.st_size)
+                yield from self._item(full, _stat(full))
 
 
 _MISSING = os.stat_result((0, -1, -1, 0, 0, 0, 0, 0, 0, 0))

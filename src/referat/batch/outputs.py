@@ -16,6 +16,7 @@ import json
 import os
 import re
 import tempfile
+import threading
 from pathlib import Path
 
 from ..errors import ReferatError
@@ -23,6 +24,7 @@ from ..errors import ReferatError
 NAME_MAX = 255  # bytes per path component on the common file systems
 _SHA = re.compile(rb'"sha256"\s*:\s*"([0-9a-f]{64})"')
 _PAGES = re.compile(rb'"pages"\s*:\s*(\d+|null)')
+_UMASK_LOCK = threading.Lock()
 
 
 class OutputPathError(ReferatError):
@@ -70,10 +72,27 @@ def target_path(out: Path, rel: str, *, create: bool = False) -> Path:
     return target
 
 
+_UMASK: list[int] = []
+
+
+def file_mode() -> int:
+    """The permissions a new file gets under the process's umask (``0o644`` under ``022``)."""
+    if not _UMASK:
+        with _UMASK_LOCK:
+            if not _UMASK:
+                mask = os.umask(0o022)  # reading the umask means setting it: put it back
+                os.umask(mask)
+                _UMASK.append(mask)
+    return 0o666 & ~_UMASK[0]
+
+
 def write_atomic(target: Path, data: str) -> None:
-    """Write ``data`` to ``target`` through a temporary file and an atomic rename."""
+    """Write ``data`` to ``target`` through a temporary file and an atomic rename; the file gets
+    the normal permissions for the umask (``mkstemp`` alone would leave it ``0600``)."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, file_mode())
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(data)
         os.replace(tmp, target)

@@ -18,31 +18,65 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import signal
+import sys
 import time
+import types
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from typing import Any
 
+from ..api import timeout_message
+from ..bounds import set_memory_ceiling
 from ..errors import InternalError, ParseTimeoutError
-from .worker import Options, Record, Task, failed, file_sha256, process
+from .worker import Options, Record, Task, failed, file_sha256, process, warm_up
 
 MAX_TASKS = 500  # documents per worker process before it is replaced
 PREFETCH = 2  # tasks held by a worker: the one it parses and the next, if both are small
 SMALL = 256 * 1024  # bytes; larger documents are only given to idle workers
+STARTUP = 60.0  # seconds a new worker may take to import and warm up
+READY = "ready"
 
 
 def _worker_main(conn: Connection, options: Options) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and SIGTERM, and
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # stops its workers itself
+    if options.memory:
+        set_memory_ceiling(options.memory)
+    try:
+        warm_up(options)  # imports and first-parse caches: not on any document's clock
+        conn.send(READY)
+    except (EOFError, OSError):
+        return
     while True:
         try:
             task = conn.recv()
-        except (EOFError, OSError):
+            if task is None:
+                return
+            conn.send(process(task, options))
+        except (EOFError, OSError):  # the parent is gone: nobody to report to
             return
-        if task is None:
-            return
-        conn.send(process(task, options))
+
+
+@contextlib.contextmanager
+def _main_hidden() -> Iterator[None]:
+    """Start a worker without it importing the user's script again.
+
+    ``spawn`` and ``forkserver`` children re-import ``__main__`` (as ``__mp_main__``) so that
+    pickled functions defined there resolve; a script calling :func:`referat.convert` without
+    ``if __name__ == "__main__":`` would then run again in every worker. Nothing referat sends
+    to a worker lives in ``__main__``, so the children are given a bare one instead.
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 def context() -> BaseContext:
@@ -63,19 +97,22 @@ class _Slot:
         self.tasks: deque[Task] = deque()
         self.deadline = float("inf")
         self.done = 0
+        self.ready = False
         self._start()
 
     def _start(self) -> None:
         self.conn, child = self.ctx.Pipe()
         self.proc: Any = self.ctx.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(child, self.options), daemon=True)
-        self.proc.start()
+        with _main_hidden():
+            self.proc.start()
         child.close()
         self.done = 0
+        self.ready = False
 
     def assign(self, task: Task, limit: float | None) -> None:
         if not self.tasks:
-            self.deadline = time.monotonic() + limit if limit else float("inf")
+            self.deadline = self._clock(limit)
         self.tasks.append(task)
         try:
             self.conn.send(task)
@@ -93,8 +130,19 @@ class _Slot:
         """The head task is done (or given up); the next one starts its clock now."""
         task = self.tasks.popleft()
         self.done += 1
-        self.deadline = time.monotonic() + limit if limit and self.tasks else float("inf")
+        self.deadline = self._clock(limit) if self.tasks else float("inf")
         return task
+
+    def _clock(self, limit: float | None) -> float:
+        """The head task's deadline; a worker still starting up gets STARTUP seconds more."""
+        if not limit:
+            return float("inf")
+        return time.monotonic() + limit + (0.0 if self.ready else STARTUP)
+
+    def started(self, limit: float | None) -> None:
+        """The worker said it is ready: the head task's clock starts now."""
+        self.ready = True
+        self.deadline = self._clock(limit) if self.tasks else float("inf")
 
     def restart(self, limit: float | None, *, kill: bool = False) -> None:
         held = list(self.tasks)
@@ -114,6 +162,14 @@ class _Slot:
             self.proc.join()
         self.conn.close()
         self.deadline = float("inf")
+
+
+def _died(code: int | None, memory: int | None) -> str:
+    why = f"the worker process stopped unexpectedly (exit code {code}) while parsing this document"
+    if code is not None and code < 0 and memory:
+        why += (f"; a crash in native code, possibly on reaching the max_memory limit "
+                f"({memory:,} bytes)")
+    return why
 
 
 def run_local(tasks: Iterable[Task], options: Options, jobs: int,
@@ -150,16 +206,19 @@ def run_local(tasks: Iterable[Task], options: Options, jobs: int,
             for slot in busy:
                 if slot.conn in ready:
                     try:
-                        record: Record = slot.conn.recv()
+                        record: Record | str = slot.conn.recv()
+                        if record == READY:
+                            slot.started(hard)
+                            continue
                     except (EOFError, OSError):
                         task = slot.finished(hard)
                         slot.proc.join(timeout=5)
                         record = failed(task.path, InternalError(
-                            task.path, f"the worker process stopped unexpectedly (exit code "
-                                       f"{slot.proc.exitcode}) while parsing this document"),
+                            task.path, _died(slot.proc.exitcode, options.memory)),
                             file_sha256(task))
                         slot.restart(hard, kill=True)
                     else:
+                        assert isinstance(record, Record)
                         slot.finished(hard)
                         if slot.done >= max_tasks and not slot.tasks:
                             slot.restart(hard)
@@ -168,8 +227,7 @@ def run_local(tasks: Iterable[Task], options: Options, jobs: int,
                     task = slot.finished(hard)
                     slot.restart(hard, kill=True)
                     yield failed(task.path, ParseTimeoutError(
-                        task.path, f"parsing did not finish within the {limit:g} s limit "
-                                   "(--timeout)"), file_sha256(task))
+                        task.path, timeout_message(limit or 0)), file_sha256(task))
     finally:
         for slot in slots:
             slot.stop(kill=bool(slot.tasks))

@@ -33,7 +33,9 @@ class Summary(BaseModel):
     out: str | None = None
     jsonl: str | None = None
     jobs: int = 1  # worker processes; 0 on a Dask cluster
-    interrupted: bool = False
+    interrupted: bool = False  # stopped early: Ctrl-C, SIGTERM or a full disk
+    stopped: str | None = None  # why the run stopped early, when not interrupted by the user
+    run: str | None = None  # the run's id, also on each of its lines in errors.jsonl
 
     @property
     def exit_code(self) -> int:
@@ -43,7 +45,8 @@ class Summary(BaseModel):
         """A few lines for the terminal."""
         lines = [f"referat convert: {self.inputs} inputs: {self.converted} converted, "
                  f"{self.skipped} already done, {self.failed} failed"
-                 + (" (interrupted)" if self.interrupted else ""),
+                 + (" (interrupted)" if self.interrupted and not self.stopped else "")
+                 + (f" (stopped: {self.stopped})" if self.stopped else ""),
                  f"  {self.pages} pages in {self.seconds:.1f} s: {self.docs_per_second:.1f} "
                  f"documents/s, {self.pages_per_second:.1f} pages/s, "
                  + (f"{self.jobs} workers" if self.jobs else "on a Dask cluster")]

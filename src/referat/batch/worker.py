@@ -8,6 +8,7 @@ mode does it travel back to the parent.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
 import os
@@ -17,13 +18,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from .. import errors
-from ..api import parse
-from ..errors import InputNotFoundError, ReferatError, TooLargeError
+from ..api import parse, timeout_message
+from ..errors import InputNotFoundError, ReferatError, TooLargeError, shown
 from ..limits import Limits
 from ..models import Meeting
 from ..vocabulary import Vocabulary
@@ -45,6 +46,8 @@ class Options:
     limits: Limits = field(default_factory=Limits)
     vocabulary: str | None = None  # TOML file with extra vocabulary
     timeout: float | None = None  # seconds per document
+    memory: int | None = None  # address-space ceiling per worker process (bytes)
+    since_ns: int = 0  # --resume keeps outputs made since then (same settings, manifest.py)
     # "module:function" used instead of referat.parse (instrumentation, tests); called as
     # fn(data: bytes, vocabulary=..., limits=...) -> Meeting
     parse_fn: str | None = None
@@ -57,6 +60,7 @@ class Task:
     read_path: str | None = None  # where to read it, when it differs (Dask: absolute)
     resume_sha: str | None = None  # JSON Lines resume: the sha256 already converted
     size: int = 0  # bytes, as seen when the inputs were listed
+    outside: str | None = None  # a symlink leading outside the input roots: not read
 
 
 @dataclass(slots=True)
@@ -83,12 +87,12 @@ class Record:
         cls = getattr(errors, self.error_type or "", None)
         if not (isinstance(cls, type) and issubclass(cls, ReferatError)):
             cls = OutputPathError if self.error_code == "output" else errors.InternalError
-        prefix = f"{self.path}: "
+        prefix = f"{shown(self.path)}: "
         msg = self.message or ""
         return cls(self.path, msg[len(prefix):] if msg.startswith(prefix) else msg)
 
     def error_json(self) -> dict[str, object]:
-        return {"path": self.path, "sha256": self.sha256, "type": self.error_type,
+        return {"path": shown(self.path), "sha256": self.sha256, "type": self.error_type,
                 "code": self.error_code, "message": self.message}
 
 
@@ -103,7 +107,7 @@ def file_sha256(task: Task) -> str | None:
 
 def failed(path: str, exc: ReferatError, sha: str | None = None, seconds: float = 0.0) -> Record:
     return Record(path, "failed", sha, error_type=type(exc).__name__, error_code=exc.code,
-                  message=f"{path}: {exc.reason}", seconds=seconds)
+                  message=f"{shown(path)}: {exc.reason}", seconds=seconds)
 
 
 class _Expired(BaseException):
@@ -153,6 +157,17 @@ def _vocabulary(options: Options) -> Vocabulary | None:
     return _CACHE[key]  # type: ignore[return-value]
 
 
+def warm_up(options: Options) -> None:
+    """Import the parser and fill its caches with a tiny document, so a worker's first real
+    document is not charged for them. Failures are left for the first document to report."""
+    try:
+        _vocabulary(options)
+        _parser(options)
+        parse("Referat\n\n1. Godkendelse af dagsorden\nGodkendt.\n")
+    except Exception:  # reported, with the document's name, by process()
+        return
+
+
 def _read(task: Task, limits: Limits) -> bytes:
     where = task.read_path or task.path
     try:
@@ -169,6 +184,13 @@ def _read(task: Task, limits: Limits) -> bytes:
         raise InputNotFoundError(task.path, "no such file") from None
     except OSError as exc:
         raise InputNotFoundError(task.path, f"cannot read the file ({exc.strerror})") from None
+
+
+def _newer(target: Path, since_ns: int) -> bool:
+    try:
+        return target.stat().st_mtime_ns >= since_ns
+    except OSError:
+        return False
 
 
 def _drop_stale(target: Path | None, sha: str | None) -> None:
@@ -190,6 +212,10 @@ def process(task: Task, options: Options, cancelled: threading.Event | None = No
         if task.rel is None:
             raise InputNotFoundError(task.path, "no such file or directory, and no file "
                                                 "matches it as a pattern")
+        if task.outside is not None:
+            raise errors.LinkOutsideError(task.path, f"a symbolic link to {shown(task.outside)}, "
+                                          "outside the input folders; not followed (use "
+                                          "--follow-links to read it)")
         data = _read(task, options.limits)
         sha = hashlib.sha256(data).hexdigest()
         rel: str | None = None
@@ -202,21 +228,22 @@ def process(task: Task, options: Options, cancelled: threading.Event | None = No
             target = target_path(Path(options.out), rel)
             if options.resume:
                 head = read_head(target)
-                if head is not None and head[0] == sha:
+                if head is not None and head[0] == sha and _newer(target, options.since_ns):
                     return Record(task.path, "skipped", sha, rel, pages=head[1],
                                   seconds=time.perf_counter() - start)
         elif options.resume and task.resume_sha == sha:
             return Record(task.path, "skipped", sha, seconds=time.perf_counter() - start)
         sniff(data, task.path)
         parse_fn, vocabulary = _parser(options), _vocabulary(options)  # outside the clock
+        limits = options.limits
+        if options.timeout and options.timeout != limits.timeout:
+            limits = replace(limits, timeout=options.timeout)
         try:
             with soft_timeout(options.timeout):
-                meeting = parse_fn(data, vocabulary=vocabulary, limits=options.limits)
+                meeting = parse_fn(data, vocabulary=vocabulary, limits=limits)
         except _Expired:
-            raise errors.ParseTimeoutError(
-                task.path, f"parsing did not finish within the {options.timeout:g} s limit "
-                           "(--timeout)") from None
-        meeting.source.path = task.path
+            raise errors.ParseTimeoutError(task.path, timeout_message(limits.timeout)) from None
+        meeting.source.path = shown(task.path)
         record = Record(task.path, "ok", sha, rel, meeting.source.format, meeting.source.pages,
                         tuple(i.code for i in meeting.issues))
         if cancelled is not None and cancelled.is_set():
@@ -227,7 +254,11 @@ def process(task: Task, options: Options, cancelled: threading.Event | None = No
             try:
                 write_atomic(target, meeting.model_dump_json(indent=2))
             except OSError as exc:
-                raise OutputPathError(task.path, f"cannot write {target}: {exc}") from None
+                if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+                    raise errors.DiskFullError(task.path, f"cannot write {shown(str(target))}: "
+                                               f"{exc.strerror}") from None
+                raise OutputPathError(task.path, f"cannot write {shown(str(target))}: "
+                                               f"{exc.strerror}") from None
         elif options.mode == "jsonl":
             record.payload = meeting.model_dump_json()
         else:
