@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -36,10 +37,17 @@ def strip_spans(data: Any) -> Any:
     return data
 
 
+@functools.cache
+def full_result(sample: Path) -> dict[str, Any]:
+    """The parse result as JSON, spans and all (parsed once per test session; do not modify)."""
+    data: dict[str, Any] = referat.parse(sample).model_dump(mode="json")
+    return data
+
+
 def result_json(sample: Path) -> dict[str, Any]:
     """The parse result as JSON, with the machine-specific path made relative and the nodes'
     source spans left out."""
-    data: dict[str, Any] = strip_spans(referat.parse(sample).model_dump(mode="json"))
+    data: dict[str, Any] = strip_spans(full_result(sample))
     data["source"]["path"] = sample.relative_to(SAMPLES).as_posix()
     return data
 
