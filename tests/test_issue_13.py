@@ -375,3 +375,37 @@ def test_issue_13_limits_must_be_positive() -> None:
                  ["convert", "x", "-o", "o", "--max-pages", "-3"],
                  ["convert", "x", "-o", "o", "--max-bytes", "0"]):
         assert runner.invoke(main, args).exit_code == 2, args
+
+
+# --- 4: a Dask worker restarted by its nanny --------------------------------------------------------
+
+CRASHER = """
+import os, referat
+def crash(data, **kwargs):
+    if data.startswith(b"CRASH"):
+        os._exit(1)  # the worker process dies; its nanny starts a new one
+    return referat.parse(data, **kwargs)
+"""
+
+
+def test_issue_13_dask_worker_restarted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    (tmp_path / "crasher.py").write_text(CRASHER)
+    monkeypatch.setenv("PYTHONPATH", f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    root = tmp_path / "in"
+    root.mkdir()
+    for n in range(6):
+        shutil.copy(PAGE, root / f"{n}.txt")
+    (root / "x-crash.txt").write_bytes(b"CRASH\n" + PAGE.read_bytes())
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1,
+                          "distributed.scheduler.worker-saturation": 1.0}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        summary = referat.convert(root, out=tmp_path / "o", dask=client, parse_fn="crasher:crash")
+    assert (summary.converted, summary.failed) == (6, 1), _errors(tmp_path / "o")
+    [error] = _errors(tmp_path / "o")
+    assert error["path"].endswith("x-crash.txt") and error["code"] == "internal"

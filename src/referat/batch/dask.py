@@ -8,6 +8,10 @@ every worker sees, at the same absolute paths). Only the small :class:`Record` c
 Dask runs tasks in threads, which cannot be killed: a document past ``--timeout`` is recorded as
 a :class:`~referat.errors.ParseTimeoutError` and its thread is told not to write anything, but
 keeps its CPU until the parser returns. Restart the workers if that ever matters.
+
+A worker that dies (and is restarted by its nanny) loses nothing but its tasks in flight: the
+scheduler runs them again elsewhere (``distributed.scheduler.allowed-failures`` times), and the
+options go with every task rather than being scattered once.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from ..errors import InternalError, ParseTimeoutError
 from .worker import Options, Record, Task, failed, file_sha256, process
 
 PER_THREAD = 4  # tasks in flight per worker thread
+RETRIES = 1  # a task that raised (not a bad document: those are records) is tried again
 
 
 def run_task(task: Task, options: Options) -> Record:
@@ -59,26 +64,38 @@ def run_dask(tasks: Iterable[Task], options: Options, dask: Any) -> Iterator[Rec
     try:
         threads = max(1, sum(client.nthreads().values()))
         pending = iter(tasks)
-        paths: dict[Any, str] = {}
-        remote_options = client.scatter(options, broadcast=True)
+        held: dict[Any, Task] = {}
 
-        def submit() -> Any:
-            task = next(pending, None)
+        lost: set[str] = set()  # paths already given a second chance after losing workers
+
+        def submit(again: Task | None = None) -> Any:
+            task = again or next(pending, None)
             if task is None:
                 return None
-            future = client.submit(run_task, task, remote_options, pure=False)
-            paths[future.key] = task.path
+            # the options travel with each task (they are small): data scattered once is lost
+            # when a nanny restarts its worker, and every later task would fail with it
+            future = client.submit(run_task, task, options, pure=False, retries=RETRIES)
+            held[future.key] = task
             return future
 
         first = [f for f in (submit() for _ in range(threads * PER_THREAD)) if f is not None]
         queue = dd.as_completed(first)
         for future in queue:
-            path = paths.pop(future.key)
+            task = held.pop(future.key)
             try:
                 record: Record = future.result()
             except Exception as exc:  # the task itself failed: a worker lost, a pickling error
-                record = failed(path, InternalError(path, f"the Dask task failed: "
-                                                          f"{type(exc).__name__}: {exc}"))
+                why = f"{type(exc).__name__}: {exc}"
+                if type(exc).__name__ == "KilledWorker":
+                    future.release()
+                    if task.path not in lost:  # maybe only queued on a worker another task
+                        lost.add(task.path)  # killed: once more, as a new task
+                        queue.add(submit(task))
+                        continue
+                    why = ("the Dask workers running it died each time it was tried (a crash "
+                           "in native code, or the worker's memory limit)")
+                record = failed(task.path, InternalError(task.path, f"the Dask task failed: "
+                                                                    f"{why}"), file_sha256(task))
             future.release()
             yield record
             nxt = submit()
