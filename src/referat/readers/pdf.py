@@ -101,11 +101,13 @@ def _read_page(page: Any, pno: int, pages: _Pages) -> None:
     height, width = float(page.get_height()), float(page.get_width())
     textpage = page.get_textpage()
     try:
-        lines = page_lines(TextPage(textpage.raw, height), pno)
+        tp = TextPage(textpage.raw, height)
+        text = tp.text()
+        lines = page_lines(tp, text, pno)
         objects = page_objects(page.raw, want_segments=bool(lines))
         pages.images += objects.images
-        tables = find_tables(objects.segments, textpage, width, height) if objects.segments \
-            else []
+        tables = find_tables(objects.segments, tp, text, lines, width, height) \
+            if objects.segments else []
     finally:
         textpage.close()
     rows: list[TableRow] = []
@@ -129,7 +131,7 @@ def _inside(ln: Line, tables: list[Table]) -> bool:
 
 def _cell(text: str) -> str:
     out = ""
-    for part in normalize(text.replace("\ufffe", "-")).split("\n"):
+    for part in normalize(text).split("\n"):
         part = squash(part)
         if part:
             out = join_lines(out, part) if out else part

@@ -55,6 +55,7 @@ class Line:
     index: int = 0  # running line number in the document
     tail: str = ""  # a page number set apart at the right ("Titel ...   17"), kept after a tab
     furniture: str = ""  # its kind when the line is page furniture (a running header, ...)
+    spans: tuple[tuple[int, int], ...] = ()  # its character ranges on the reader's text page
 
 
 @dataclass(slots=True)

@@ -4,27 +4,32 @@ need only the edges), and each cell's text read from pdfium's text page inside t
 
 A page that draws no path has no rulings and costs one pass over its object types. The segments
 are the ones pdfplumber derives from pdfminer's lines, rectangles and curves: every straight,
-axis-parallel piece of a path (a closed subpath also closes back to its start), in page space.
+axis-parallel piece between consecutive points of a subpath (Bézier control points included, as
+pdfminer lists them; a closed subpath also closes back to its start), in page space.
 """
 
 from __future__ import annotations
 
 import ctypes
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
+from .pdf_layout import Line
+from .pdf_text import TextPage
+
 _PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 _FORM = pdfium_c.FPDF_PAGEOBJ_FORM
 _IMAGE = pdfium_c.FPDF_PAGEOBJ_IMAGE
-_LINETO = pdfium_c.FPDF_SEGMENT_LINETO
 _MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
 _SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _FLAT = 0.01  # points: a segment this close to axis-parallel is a ruling
 _MAX_DEPTH = 8
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]
+Segment = tuple[Point, Point, bool]  # True: the path is this one straight line
 BBox = tuple[float, float, float, float]
 
 
@@ -36,7 +41,7 @@ class Table:
 
 @dataclass(slots=True)
 class PageObjects:
-    segments: list[tuple[Point, Point]]
+    segments: list[Segment]
     images: int
 
 
@@ -80,29 +85,42 @@ def _walk(parent: Any, count: Any, get: Any, outer: Matrix | None, depth: int,
                   m if outer is None else _mul(m, outer), depth + 1, out, buf, x, y, want)
 
 
-def _segments(path: Any, m: Matrix, out: list[tuple[Point, Point]], x: Any, y: Any) -> None:
+def _segments(path: Any, m: Matrix, out: list[Segment], x: Any, y: Any) -> None:
     a, b, c, d, e, f = m
-    start: Point | None = None
-    prev: Point | None = None
+    sub: list[Point] = []  # the points of the current subpath
+
+    def end(closed: bool) -> None:
+        if len(sub) == 2:  # pdfminer's LTLine: its box is an edge even when it slants
+            out.append((sub[0], sub[1], True))
+        else:  # a line, or a Bézier's control points as pdfminer lists them
+            out.extend((p, q, False) for p, q in itertools.pairwise(sub))
+            if closed and len(sub) > 2:
+                out.append((sub[-1], sub[0], False))
+
+    closed = False
     for k in range(pdfium_c.FPDFPath_CountSegments(path)):
         seg = pdfium_c.FPDFPath_GetPathSegment(path, k)
         pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-        px, py = x.value, y.value
-        pt = (a * px + c * py + e, b * px + d * py + f)
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        if kind == _LINETO and prev is not None:
-            out.append((prev, pt))
-        elif kind == _MOVETO:
-            start = pt
-        if kind != _MOVETO and pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
-            out.append((pt, start))
-        prev = pt
+        pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        if pdfium_c.FPDFPathSegment_GetType(seg) == _MOVETO and sub:
+            end(closed)
+            sub = []
+        sub.append(pt)
+        closed = bool(pdfium_c.FPDFPathSegment_GetClose(seg))
+    if sub:
+        end(closed)
 
 
-def _edges(segments: list[tuple[Point, Point]], height: float) -> list[dict[str, Any]]:
+def _edges(segments: list[Segment], height: float) -> list[dict[str, Any]]:
     edges: list[dict[str, Any]] = []
-    for (x0, y0), (x1, y1) in segments:
-        if abs(y0 - y1) < _FLAT and abs(x0 - x1) >= _FLAT:
+    for (x0, y0), (x1, y1), line in segments:
+        if line and abs(y0 - y1) >= _FLAT:
+            lo, hi = min(x0, x1), max(x0, x1)
+            top, bottom = height - max(y0, y1), height - min(y0, y1)
+            edges.append({"object_type": "line", "orientation": "v", "x0": lo, "x1": hi,
+                          "top": top, "bottom": bottom, "doctop": top, "width": hi - lo,
+                          "height": bottom - top})
+        elif abs(y0 - y1) < _FLAT and abs(x0 - x1) >= _FLAT:
             top = height - y0
             lo, hi = min(x0, x1), max(x0, x1)
             edges.append({"object_type": "line", "orientation": "h", "x0": lo, "x1": hi,
@@ -124,8 +142,8 @@ class _Edges:
         self.bbox = (0.0, 0.0, width, height)
 
 
-def find_tables(segments: list[tuple[Point, Point]], textpage: Any, width: float,
-                height: float) -> list[Table]:
+def find_tables(segments: list[Segment], tp: TextPage, text: str, lines: list[Line],
+                width: float, height: float) -> list[Table]:
     """Tables of at least two columns with some text, top to bottom."""
     from pdfplumber.table import TableFinder
 
@@ -135,22 +153,53 @@ def find_tables(segments: list[tuple[Point, Point]], textpage: Any, width: float
     finder = TableFinder(_Edges(edges, width, height), _SETTINGS)  # type: ignore[arg-type]
     tables: list[Table] = []
     for found in finder.tables:
-        rows = []
-        for row in found.rows:
-            cells = tuple(_cell_text(textpage, cell, height) for cell in row.cells)
-            rows.append((cells, tuple(row.bbox)))
-        if not rows or max(len(c) for c, _ in rows) < 2:
+        grid = [(tuple(row.cells), tuple(row.bbox)) for row in found.rows]
+        if not grid or max(len(cells) for cells, _ in grid) < 2:
             continue
-        if not any(any(c) for c, _ in rows):
-            continue  # rulings with nothing in them (a drawn frame, outlined glyphs)
-        tables.append(Table(tuple(found.bbox), rows))  # type: ignore[arg-type]
+        box = tuple(found.bbox)
+        rows = _fill(grid, [ln for ln in lines if _overlaps(ln, box)], tp, text)  # type: ignore[arg-type]
+        if any(any(cells) for cells, _ in rows):  # not a frame or outlined glyphs, empty
+            tables.append(Table(box, rows))  # type: ignore[arg-type]
     return tables
 
 
-def _cell_text(textpage: Any, cell: BBox | None, height: float) -> str:
-    if cell is None:
-        return ""
-    x0, top, x1, bottom = cell
-    text: str = textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1,
-                                          top=height - top)
-    return text
+def _overlaps(ln: Line, box: BBox) -> bool:
+    return ln.x0 < box[2] and ln.x1 > box[0] and ln.top < box[3] and ln.bottom > box[1]
+
+
+def _fill(grid: list[tuple[tuple[BBox | None, ...], BBox]], lines: list[Line], tp: TextPage,
+          text: str) -> list[tuple[tuple[str, ...], BBox]]:
+    """Each cell's text: the characters whose centre lies in it (pdfplumber's rule), a line
+    break between lines and a space where the text or a 3 pt gap has one."""
+    parts: list[list[list[str]]] = [[[] for _ in cells] for cells, _ in grid]
+    last: dict[tuple[int, int], tuple[int, int, float]] = {}  # cell -> line, char, its x1
+    for n, ln in enumerate(lines):
+        half = ln.size / 2
+        for a, b in ln.spans:
+            for i in range(a, b):
+                if text[i].isspace():
+                    continue
+                x0, x1, bottom = tp.loose(i)
+                for where in _locate(grid, (x0 + x1) / 2, bottom - half):
+                    prev = last.get(where)
+                    out = parts[where[0]][where[1]]
+                    if prev is not None:
+                        if prev[0] != n:
+                            out.append("\n")
+                        elif x0 > prev[2] + 3 or any(c.isspace() for c in text[prev[1] + 1:i]):
+                            out.append(" ")
+                    out.append("-" if text[i] == "\ufffe" else text[i])
+                    last[where] = (n, i, x1)
+    return [(tuple("".join(p) for p in cells), box)
+            for cells, (_, box) in zip(parts, grid, strict=True)]
+
+
+def _locate(grid: list[tuple[tuple[BBox | None, ...], BBox]], x: float,
+            y: float) -> list[tuple[int, int]]:
+    """Every (row, cell) whose box holds the point (cells of a ragged grid can overlap)."""
+    out: list[tuple[int, int]] = []
+    for r, (cells, (rx0, rtop, rx1, rbottom)) in enumerate(grid):
+        if rx0 <= x < rx1 and rtop <= y < rbottom:
+            out.extend((r, c) for c, cell in enumerate(cells) if cell is not None and
+                       cell[0] <= x < cell[2] and cell[1] <= y < cell[3])
+    return out

@@ -15,25 +15,37 @@ Boxes follow pdfplumber's conventions (origin top-left, ``bottom`` at the font's
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
+import pypdfium2_raw.bindings as pdfium_bindings  # type: ignore[import-untyped]
 import regex
 
 from .pdf_layout import Line, clean_line
 
+# FPDFText_GetTextObject returning a plain address (pypdfium2's binding returns a typed pointer,
+# which costs a cast per call): a separate function object, so pypdfium2's own stays as it is.
+_TEXT_OBJECT = pdfium_bindings._libs["pdfium"]["FPDFText_GetTextObject"]
+_TEXT_OBJECT.argtypes = [ctypes.c_void_p, ctypes.c_int]
+_TEXT_OBJECT.restype = ctypes.c_void_p
 _BOLD_FONT = regex.compile(r"bold|black|heavy|demi|semib|,b$|-b$", regex.IGNORECASE)
 _TAIL = regex.compile(r"\s(\d{1,4})\s*$")
 _HYPHEN = "\ufffe"  # pdfium's mark for a hyphen that ends a line inside a word
+_OBJECT_GAP = 0.12  # of the font size: a gap between two text objects that separates words
 _SAME_LINE = 3.0  # pdfplumber's y tolerance: lines whose tops are this close are one line
 
 
 class _Run:
-    __slots__ = ("bold", "bottom", "size", "top", "width")  # width: its characters
+    """Characters ``start``..``end`` of one text object; ``width`` counts the visible ones."""
 
-    def __init__(self, width: int, size: float, bold: bool, top: float, bottom: float) -> None:
-        self.width, self.size, self.bold, self.top, self.bottom = width, size, bold, top, bottom
+    __slots__ = ("bold", "bottom", "end", "size", "start", "top", "width")
+
+    def __init__(self, start: int, end: int, width: int, size: float, bold: bool,
+                 bottom: float) -> None:
+        self.start, self.end, self.width = start, end, width
+        self.size, self.bold, self.top, self.bottom = size, bold, bottom - size, bottom
 
 
 class TextPage:
@@ -75,8 +87,7 @@ class TextPage:
 
     def _object(self, i: int) -> int:
         """The text object character ``i`` comes from (0 for a space pdfium inserted)."""
-        obj = pdfium_c.FPDFText_GetTextObject(self.raw, i)
-        return ctypes.cast(obj, ctypes.c_void_p).value or 0 if obj else 0
+        return _TEXT_OBJECT(self.raw, i) or 0
 
     def runs(self, text: str, a: int, b: int) -> list[_Run]:
         """Characters ``a``..``b`` cut where their text object changes: each run has one font
@@ -95,9 +106,12 @@ class TextPage:
                     lo = mid + 1
                 else:
                     hi = mid
-            chars = sum(1 for ch in text[i:lo] if not ch.isspace())
+            chars = len("".join(text[i:lo].split()))
             if chars:
-                out.append(self._run(i, chars))
+                end = lo
+                while text[end - 1].isspace():
+                    end -= 1
+                out.append(self._run(i, end, chars))
             i = lo
         return out
 
@@ -111,20 +125,19 @@ class TextPage:
     def top(self, i: int) -> float:
         return self.loose(i)[2] - self.size(i)
 
-    def _run(self, i: int, width: int) -> _Run:
+    def _run(self, i: int, end: int, width: int) -> _Run:
         size = self.size(i)
         pdfium_c.FPDFText_GetFontInfo(self.raw, i, self._name, 256, self._flags)
         name = self._name.value
         bold = self._bold.get(name)
         if bold is None:
             bold = self._bold[name] = bool(_BOLD_FONT.search(name.decode("latin-1")))
-        bottom = self.loose(i)[2]
-        return _Run(width, size, bold, bottom - size, bottom)
+        return _Run(i, end, width, size, bold, self.loose(i)[2])
 
 
-def page_lines(tp: TextPage, pno: int) -> list[Line]:
-    """The page's text lines, top to bottom (lines at one height merged left to right)."""
-    text = tp.text()
+def page_lines(tp: TextPage, text: str, pno: int) -> list[Line]:
+    """The lines of the page's ``text`` (:meth:`TextPage.text`), top to bottom (lines at one
+    height merged left to right)."""
     lines: list[Line] = []
     start = 0
     n = len(text)
@@ -186,8 +199,32 @@ def _cut(tp: TextPage, text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+def _word_breaks(tp: TextPage, text: str, runs: list[_Run]) -> list[int]:
+    """Where two runs meet without a space that pdfplumber would see as a word gap (more than
+    3 pt apart, stepping back, or a different height), or with a gap between two letters of two
+    text objects that no letter pair in one word leaves (pdfium drops a space that the glyph
+    before it overlaps): characters that start a new word."""
+    out: list[int] = []
+    for p, q in itertools.pairwise(runs):
+        if q.start > p.end or text[q.start].isspace():
+            continue
+        x0, x1, _ = tp.loose(p.end - 1)
+        nx = tp.loose(q.start)[0]
+        if nx > x1 + _SAME_LINE or nx < x0 or abs(q.top - p.top) > _SAME_LINE or \
+                (nx > x1 + _OBJECT_GAP * q.size and text[p.end - 1].isalpha() and
+                 text[q.start].isalpha()):
+            out.append(q.start)
+    return out
+
+
+def _spaced(text: str, a: int, b: int, breaks: list[int]) -> str:
+    cuts = [a, *breaks, b]
+    return " ".join(text[x:y] for x, y in itertools.pairwise(cuts))
+
+
 def _line(tp: TextPage, text: str, a: int, b: int, pno: int, runs: list[_Run]) -> Line:
-    body = text[a:b].replace(_HYPHEN, "-")
+    breaks = _word_breaks(tp, text, runs)
+    body = _spaced(text, a, b, breaks).replace(_HYPHEN, "-")
     x0 = tp.loose(a)[0]
     x1 = tp.loose(b - 1)[1]
     if runs:
@@ -199,21 +236,25 @@ def _line(tp: TextPage, text: str, a: int, b: int, pno: int, runs: list[_Run]) -
         size, bold = 10.0, False
         bottom = tp.loose(a)[2]
         top = bottom - size
-    space = body.find(" ")
-    first_end = tp.loose(a + space - 1)[1] if space > 0 else x1
+    word_end = next((i for i in range(a, b) if text[i].isspace()), b)
+    if breaks:
+        word_end = min(word_end, breaks[0])
+    first_end = tp.loose(word_end - 1)[1] if word_end < b else x1
     text_out = clean_line(" ".join(body.split()))
-    text_out, tail = _split_tail(tp, text_out, body, a, size)
+    text_out, tail = _split_tail(tp, text_out, text[a:b], a, size)
     nchars = sum(1 for ch in body if not ch.isspace())
-    return Line(text_out, pno, x0, x1, top, bottom, size, bold, first_end - x0, nchars, tail=tail)
+    return Line(text_out, pno, x0, x1, top, bottom, size, bold, first_end - x0, nchars, tail=tail,
+                spans=((a, b),))
 
 
 def _weighted_median(pairs: list[tuple[float, int]]) -> float:
+    """The upper median, as ``sorted(values)[len // 2]`` over the characters."""
     pairs.sort()
     half = sum(w for _, w in pairs) / 2
     acc = 0
     for value, weight in pairs:
         acc += weight
-        if acc >= half:
+        if acc > half:
             return value
     return pairs[-1][0]
 
@@ -255,13 +296,16 @@ def _join(group: list[Line]) -> Line:
     group.sort(key=lambda ln: ln.x0)
     first, last = group[0], group[-1]
     nchars = sum(ln.nchars for ln in group)
-    size = max(group, key=lambda ln: ln.nchars).size
+    size = _weighted_median([(ln.size, ln.nchars) for ln in group])
+    bold = sum(ln.nchars for ln in group if ln.bold) >= 0.9 * nchars
     tail = ""
     head = group
-    if last.text.isdigit() and len(last.text) <= 4 and not group[-2].tail and \
-            last.x0 - group[-2].x1 >= 1.5 * size:
+    before = group[-2]
+    if last.text.isdigit() and len(last.text) <= 4 and not before.tail and \
+            not before.text[-1:].isdigit() and last.x0 - before.x1 >= 1.5 * size:
         tail, head = last.text, group[:-1]
     text = " ".join(f"{ln.text}\t{ln.tail}" if ln.tail else ln.text for ln in head)
     return Line(text, first.page, first.x0, last.x1, min(ln.top for ln in group),
-                max(ln.bottom for ln in group), size, all(ln.bold for ln in group),
-                first.first_word, nchars, tail=tail)
+                max(ln.bottom for ln in group), size, bold,
+                first.first_word, nchars, tail=tail,
+                spans=tuple(span for ln in group for span in ln.spans))
