@@ -56,7 +56,8 @@ PRINTED_FIELDS = ("header", "items", "titles", "closed", "case_numbers", "decisi
 # (document, field) -> the general rule the parser lacks today. An XPASS means it has it now.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("fjordby-teknik-og-miljoe-2023-03-14", "items"):
-        "the first item after a Word TOC (dot leaders, same page) is read as part of the TOC",
+        "the first item heading after a Word TOC (dot leaders) is read as one more TOC entry: "
+        "a numbered line followed by its own body (Sagsnr., Beslutning) is an item",
     ("fjordby-teknik-og-miljoe-2023-03-14", "sections"):
         "a signature page (Underskriftsside) after the last item is read as a section of it",
     ("hedeby-byraad-2022-11-28", "titles"):
@@ -69,12 +70,21 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("hedeby-byraad-2022-11-28", "sections"):
         "section headings in capitals (SAGSRESUMÉ) and capitals decision heads",
     ("aaskov-oekonomiudvalget-2024-02-06", "items"):
-        "the first item on the page after a TOC with a 'Side' column is read as part of the TOC",
+        "the first item heading after a TOC with a 'Side' column is read as one more TOC "
+        "entry: a numbered line followed by its own body is an item",
     ("aaskov-oekonomiudvalget-2024-02-06", "decisions"):
         "a 'Fraværende:' line between the decision head and its text is attendance, not decision",
     ("aaskov-oekonomiudvalget-2024-02-06", "sections"):
         "Bilagsliste and Underskriftsblad pages after the last item are read as its sections",
 }
+for _doc in ("fjordby-teknik-og-miljoe-2023-03-14", "aaskov-oekonomiudvalget-2024-02-06"):
+    KNOWN_GAPS[(_doc, "participants")] = (
+        "a header label wrapped inside a narrow table cell ('Mødedeltage' / 're:') is still "
+        "the label, and its value (beside the first half) is the participant list")
+for _doc in ("fjordby-teknik-og-miljoe-2023-03-14", "aaskov-oekonomiudvalget-2024-02-06"):
+    KNOWN_GAPS[(_doc, "times")] = (
+        "a wrapped label ('Mødetidspun' / 'kt:') is still the label: 'Kl. 16.00 – 18.20' "
+        "beside it gives start and end time")
 PRINT_RULES = {
     "items": "a browser print: the item number stands in its own table column beside the title, "
              "and numbered lists inside an item (budget proposals) are no items",
@@ -177,6 +187,22 @@ def test_word_pdf_parses_to_its_truth(doc: str, field: str,
     truth = json.loads((WORD / f"{doc}.truth.json").read_text(encoding="utf-8"))
     got = _project(parsed(WORD / f"{doc}.pdf"))
     assert field_deviations(truth, got, field) == []
+
+
+@pytest.mark.parametrize(("doc", "field"), list(_cases(WORD_DOCS, ("participants", "times"))))
+def test_word_pdf_header_table(doc: str, field: str, parsed: Callable[[Path], Doc]) -> None:
+    """The header table: every person it lists is a participant (name as printed, party or
+    role beside it allowed), absent exactly when listed under Afbud/Fraværende; the meeting's
+    start and end time."""
+    spec = next(d for d in word_content.DOCS if d.name == doc)
+    meeting = parsed(WORD / f"{doc}.pdf")
+    if field == "times":
+        assert (meeting["start_time"], meeting["end_time"]) == spec.times
+        return
+    got = [(scoring.norm(p["name"]), p["absent"]) for p in meeting["participants"]]
+    missing = [(name, absent) for name, absent in spec.participants
+               if not any(n.startswith(name) and a == absent for n, a in got)]
+    assert missing == [], got
 
 
 @pytest.mark.parametrize("doc", WORD_DOCS)

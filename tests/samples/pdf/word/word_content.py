@@ -60,6 +60,9 @@ class Doc:
     signatures: list[str]  # names on the signature page
     running_header: str
     notes: str = ""
+    # who the header lists, as (name, absent): what a reader expects in ``participants``
+    participants: list[tuple[str, bool]] = field(default_factory=list)
+    times: tuple[str, str] | None = None  # start and end time the header gives (HH:MM)
 
 
 # --------------------------------------------------------------------------- Fjordby
@@ -211,6 +214,10 @@ FJORDBY = Doc(
           "('Mødedeltage' / 're:'); Word TOC with dot leaders and page numbers; 'Sagsnr.:' and "
           "'J.nr.:' lines; item 7 closed ('Lukket punkt:'); 'Afbud:' under the decisions of "
           "items 5-8; signature page 'Underskriftsside' listed in the TOC.",
+    participants=[(n, False) for n in ("Lone Brix", "Peter Holm", "Karen Thygesen",
+                                       "Ahmad Nouri", "Bente Vestergaard", "Søren Kjær",
+                                       "Mette Lund")],
+    times=("16:00", "18:20"),
 )
 
 
@@ -338,6 +345,8 @@ HEDEBY = Doc(
           "(TEKNISK UDVALG DEN …, ØKONOMIUDVALGET DEN …, BESLUTNING I BYRÅDET DEN …); "
           "'Åbent - KLE - case no.' line; Word TOC in the simple style (page number right "
           "after the title); item 147 closed with no body; footer a bare page number.",
+    participants=[("Hans Jørgensen", True)],
+    times=("19:00", "21:35"),
 )
 
 
@@ -459,6 +468,9 @@ ASKOV = Doc(
           "numbers without leader, running numbers from 12, 'Lukket - ' entry, 'Bilagsliste' "
           "and 'Underskriftsblad'; per item a borderless metadata table 'Dok.nr.: Sagsid.: "
           "Initialer: Åben sag'; 'Fraværende: Ingen' between the decision head and its text.",
+    participants=[(n, False) for n in ("Jens Ravn", "Maria Storm", "Henrik Lind", "Pia Toft",
+                                       "Anders Krogh", "Gitte Holm", "Niels Aagaard")],
+    times=("08:30", "11:10"),
 )
 
 DOCS = [FJORDBY, HEDEBY, ASKOV]
