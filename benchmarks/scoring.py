@@ -1,9 +1,10 @@
 """Project a parse onto the reader-truth format and compare it with a truth.
 
-The reader truth (``tests/samples/pages/TRUTH.md``) is smaller than the contract: per document
-``is_minutes``, ``document_type``, ``committee``, ``date`` and ``items``; per item ``number``,
-``title``, ``closed``, ``case_number`` (and, where the contract splits a combined reference, an
-optional ``journal_number``), the kinds of its section headings and ``decision_start``.
+The reader truth (format: ``tests/samples/pages/TRUTH.md``) is smaller than the contract: per
+document ``is_minutes``, ``document_type``, ``committee``, ``date`` and ``items``; per item
+``number``, ``title``, ``closed``, ``case_number`` (and, where the contract splits a combined
+reference, an optional ``journal_number``), the kinds of its section headings and
+``decision_start``.
 
 :func:`project` turns a Meeting JSON dict (a parse, or a contract golden) into that format;
 :func:`score` counts how well a projected parse matches a truth (for ``benchmarks/accuracy.py``);
@@ -54,8 +55,10 @@ def project(meeting: Doc) -> Doc:
 
 
 def match_items(truth: list[Doc], parsed: list[Doc]) -> list[tuple[Doc, Doc | None]]:
-    """Pair each truth item with a parsed item: same number first, then closest title (in order
-    of the truth items; a title must score at least ``TITLE_MATCH``)."""
+    """Pair each truth item with a parsed item: same number first; then, in truth order, the
+    unused parsed item with the closest title (rapidfuzz ratio at least ``TITLE_MATCH``, the
+    first of equals); a truth item with neither number nor title takes the first unused parsed
+    item between the parsed items paired with its neighbours."""
     used: set[int] = set()
     pairs: dict[int, int] = {}
     for ti, t in enumerate(truth):
@@ -67,17 +70,29 @@ def match_items(truth: list[Doc], parsed: list[Doc]) -> list[tuple[Doc, Doc | No
     for ti, t in enumerate(truth):
         if ti in pairs:
             continue
-        best, best_score = -1, TITLE_MATCH
-        for pi, p in enumerate(parsed):
-            if pi in used:
-                continue
-            score = fuzz.ratio(norm(t.get("title")).casefold(), norm(p.get("title")).casefold())
-            if score >= best_score:
-                best, best_score = pi, score
-        if best >= 0:
+        best = _by_title(t, parsed, used) if t.get("title") is not None else _by_order(
+            ti, pairs, len(parsed), used)
+        if best is not None:
             pairs[ti] = best
             used.add(best)
     return [(t, parsed[pairs[ti]] if ti in pairs else None) for ti, t in enumerate(truth)]
+
+
+def _by_title(t: Doc, parsed: list[Doc], used: set[int]) -> int | None:
+    best, best_score = None, TITLE_MATCH
+    for pi, p in enumerate(parsed):
+        if pi in used:
+            continue
+        score = fuzz.ratio(norm(t.get("title")).casefold(), norm(p.get("title")).casefold())
+        if score > best_score or (best is None and score >= best_score):
+            best, best_score = pi, score
+    return best
+
+
+def _by_order(ti: int, pairs: dict[int, int], n_parsed: int, used: set[int]) -> int | None:
+    lo = max((pi for t2, pi in pairs.items() if t2 < ti), default=-1)
+    hi = min((pi for t2, pi in pairs.items() if t2 > ti), default=n_parsed)
+    return next((pi for pi in range(lo + 1, hi) if pi not in used), None)
 
 
 def decision_ok(truth_item: Doc, parsed_item: Doc | None) -> bool | None:

@@ -101,3 +101,14 @@ def test_reader_truth_scores(accuracy: ModuleType) -> None:
     assert list(scoring.deviations(truth, p)) == ["items[1].sections"]
     p["is_minutes"] = False
     assert "is_minutes" in scoring.deviations(truth, p)
+
+
+def test_untitled_items_match_in_order(accuracy: ModuleType) -> None:
+    import scoring
+
+    blank = {"number": None, "title": None}
+    parsed = [{"number": n, "title": ""} for n in (1, 2, 3)]
+    pairs = scoring.match_items([blank, {"number": 2, "title": "B"}, blank], parsed)
+    assert [p["number"] if p else None for _, p in pairs] == [1, 2, 3]
+    pairs = scoring.match_items([blank, blank], parsed[:1])
+    assert [p["number"] if p else None for _, p in pairs] == [1, None]

@@ -31,7 +31,7 @@ def test_every_block_is_one_line_with_its_location_layer_label_and_rule() -> Non
     first = analysis.stream[0]
     assert lines[1].split()[:4] == [location(first.block), first.block.layer, first.label,
                                     first.rule]
-    assert lines[1].endswith(first.block.text[:40]) or first.block.text[:30] in lines[1]
+    assert lines[1].endswith(first.block.text[:40]) or first.block.text[:20] in lines[1]
 
 
 def test_full_keeps_long_texts_whole() -> None:

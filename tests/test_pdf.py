@@ -32,7 +32,7 @@ def _ws(text: str | None) -> str:
 def _summary(m: referat.models.Meeting) -> dict[str, Any]:
     return {
         "title": m.title, "date": m.date, "location": m.location,
-        "participants": [p.model_dump() for p in m.participants],
+        "participants": [p.model_dump(exclude={"source"}) for p in m.participants],
         "toc": [(e.number, e.title, e.closed) for e in m.toc],
         "items": [{
             "number": i.number, "title": i.title, "closed": i.closed, "case": i.case_number,
@@ -40,7 +40,7 @@ def _summary(m: referat.models.Meeting) -> dict[str, Any]:
             "sections": [(s.kind, _ws(s.heading), _ws(s.text)) for s in i.sections],
             "decisions": [(d.body, d.date, _ws(d.text), d.final, d.points) for d in i.decisions],
             "recommendations": [_ws(r) for r in i.recommendations],
-            "attachments": [a.model_dump() for a in i.attachments],
+            "attachments": [a.model_dump(exclude={"source"}) for a in i.attachments],
             "tables": [[[_ws(c) for c in row] for row in t.rows] for t in i.tables],
         } for i in m.items],
     }

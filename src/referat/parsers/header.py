@@ -16,6 +16,7 @@ from ..blocks import Block
 from ..models import Participant
 from ..vocabulary import Vocabulary
 from .dates import find_date, find_times
+from .stream import Label
 
 _TITLE_NOISE = regex.compile(
     r"\b(?:referat|dagsorden|beslutningsprotokol|protokol|indkaldelse|åben|åbent|"
@@ -39,6 +40,9 @@ _NAME_LIKE = regex.compile(
 _ABSENT_MARK = regex.compile(r"\((?:fravær|fraværende|afbud|ved afbud)\)", regex.IGNORECASE)
 
 
+HeaderMark = tuple[Block, Label, str, str]  # block, label, rule, node
+
+
 @dataclass
 class Header:
     title: str | None = None
@@ -51,6 +55,8 @@ class Header:
     participants: list[Participant] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     by_name: dict[str, Participant] = field(default_factory=dict)  # participants, for lookup
+    marks: list[HeaderMark] = field(default_factory=list)  # what each line was taken for
+    note_blocks: dict[str, Block] = field(default_factory=dict)  # a note's line
 
 
 def _split_names(value: str) -> list[str]:
@@ -106,80 +112,139 @@ def _split_inline_labels(text: str, vocab: Vocabulary) -> list[str]:
     return out
 
 
-def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
-    h = Header()
+_FIELD_NODE = {"date": "header.date", "end": "header.end_time", "location": "header.location",
+               "committee": "header.committee", "participants": "participants",
+               "absent": "participants", "note": "notes"}
+
+
+def _header_lines(blocks: list[Block], vocab: Vocabulary, h: Header) -> list[Block]:
+    """The header's lines: chrome set aside, several labels on a line split apart, a flattened
+    title cut before its labels, labels printed in a column paired with their values."""
     lines: list[Block] = []
     for b in blocks:
         if vocab.is_chrome(b.text):
+            h.marks.append((b, "furniture", "vocab.chrome", ""))
             continue
         for part in _split_inline_labels(b.text, vocab) if b.kind != "table_row" else [b.text]:
-            lines.append(Block(b.kind, part, b.line, b.page, b.level, b.bold, b.cells))
-    if not lines:
-        return h
-    lines = _pair_label_columns(_split_long_title(lines, vocab), vocab)
+            lines.append(b if part == b.text else b.derive(part))
+    return _pair_label_columns(_split_long_title(lines, vocab), vocab, h)
+
+
+def _choose_title(lines: list[Block], vocab: Vocabulary, h: Header) -> Block | None:
     plain = [b for b in lines if vocab.match_label(b.text) is None and b.kind != "table_row"]
     typed = [b for b in plain[:12] if vocab.document_type(b.text) and len(b.text) < 200]
     rich = [b for b in typed if find_date(b.text) or vocab.committee_regex.search(b.text)]
-    if not plain:  # nothing but labels: the document prints no title
-        title_block = None
-    else:
-        title_block = (rich or typed or plain)[0]
+    title_block = (rich or typed or plain)[0] if plain else None  # none: labels only
+    if title_block is not None:
         h.title = title_block.text.replace("\t", " ")
+        h.marks.append((title_block, "title", "header.title", "header.title"))
     for b in [*([title_block] if title_block else []), *lines[:12]]:
         h.document_type = vocab.document_type(b.text)
         if h.document_type:
             break
+    return title_block
+
+
+@dataclass
+class _Reading:
+    """The state of reading the header's lines in order."""
+
     current: str | None = None  # the label whose values continue on following lines
     loose_date: str | None = None  # a line with a date but no label
-    wrapped = False  # the previous list line ended mid-name
-    place_next = False  # the line after an unlabelled date line may be the place
+    loose_block: Block | None = None
+    wrapped: bool = False  # the previous list line ended mid-name
+    place_next: bool = False  # the line after an unlabelled date line may be the place
+
+
+def _mark_field(h: Header, b: Block, field_: str, rule: str) -> None:
+    label: Label = "attendance" if field_ in ("participants", "absent") else \
+        "note" if field_ == "note" else "header_field"
+    h.marks.append((b, label, rule, _FIELD_NODE.get(field_, "notes")))
+
+
+def _read_labelled(h: Header, b: Block, text: str, r: _Reading, vocab: Vocabulary) -> bool:
+    """A label line, or a line continuing the values of the label before it."""
+    hit = vocab.match_label(text)
+    if hit is not None:
+        r.current, _, value = hit
+        r.wrapped = r.current in ("participants", "absent") and bool(value) and \
+            not value.rstrip().endswith(",")
+        _mark_field(h, b, r.current, "header.label")
+        if value:
+            _apply(h, r.current, value, vocab)
+            if r.current in ("date", "end", "location", "committee"):
+                r.current = None
+        return True
+    if r.current in ("participants", "absent") and b.kind in ("list_item", "para") and \
+            _names_line(text):
+        if r.wrapped and h.participants and not text[:1].islower():
+            first, _, rest = text.partition(",")
+            if len(first.split()) == 1 and len(h.participants[-1].name.split()) == 1:
+                h.participants[-1].name += f" {first.strip()}"  # "Mette" / "Nielsen, ..."
+                text = rest
+        r.wrapped = not text.rstrip().endswith(",") and b.kind == "para"
+        _mark_field(h, b, r.current, "header.names")
+        if text.strip():
+            _apply(h, r.current, text, vocab)
+        return True
+    if r.current in ("date", "location", "committee", "end", "note"):
+        _mark_field(h, b, r.current, "header.label_value")
+        _apply(h, r.current, text, vocab)
+        r.current = None
+        return True
+    return False
+
+
+def _read_unlabelled(h: Header, b: Block, text: str, r: _Reading, vocab: Vocabulary) -> None:
+    """A line with no label: a loose date, the place after it, a clock line, or a note."""
+    if r.loose_date is None and find_date(text) and len(text) < 120:
+        r.loose_date, r.loose_block = text, b
+        r.place_next = find_times(text)[0] is not None  # a "date kl. time" line
+        h.marks.append((b, "header_field", "header.loose_date", "header.date"))
+        return
+    if r.place_next and h.location is None and _PLACE_LIKE.match(text) and \
+            find_date(text) is None and \
+            not vocab.committee_regex.fullmatch(text) and not vocab.document_type(text):
+        h.location = text  # "Torsdag den 18. juni 2020 kl. 17.30" / "Rådhuset, ..."
+        r.place_next = False
+        h.marks.append((b, "header_field", "header.place_after_date", "header.location"))
+        return
+    if h.date and h.start_time is None and _KL_LINE.fullmatch(text):
+        h.start_time, h.end_time = find_times(text)  # "Dato: 04.12.2031" / "kl. 13:00"
+        h.marks.append((b, "header_field", "header.clock_line", "header.start_time"))
+        return
+    h.notes.append(text)
+    h.note_blocks[text] = b
+    h.marks.append((b, "note", "header.note", "notes"))
+    r.place_next = False
+
+
+def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
+    h = Header()
+    lines = _header_lines(blocks, vocab, h)
+    if not lines:
+        return h
+    title_block = _choose_title(lines, vocab, h)
+    r = _Reading()
     for b in lines:
         text = b.text.replace("\t", " ").strip()
         if b.kind == "table_row" and len(b.cells) >= 2:
             text = f"{b.cells[0].rstrip(': ')}: {' '.join(b.cells[1:])}".strip(" :")
-        hit = vocab.match_label(text)
-        if hit is not None:
-            current, _, value = hit
-            wrapped = current in ("participants", "absent") and bool(value) and \
-                not value.rstrip().endswith(",")
-            if not value:
-                continue
-            _apply(h, current, value, vocab)
-            if current in ("date", "end", "location", "committee"):
-                current = None
+        if _read_labelled(h, b, text, r, vocab):
             continue
-        if current in ("participants", "absent") and b.kind in ("list_item", "para") and \
-                _names_line(text):
-            if wrapped and h.participants and not text[:1].islower():
-                first, _, rest = text.partition(",")
-                if len(first.split()) == 1 and len(h.participants[-1].name.split()) == 1:
-                    h.participants[-1].name += f" {first.strip()}"  # "Mette" / "Nielsen, ..."
-                    text = rest
-            wrapped = not text.rstrip().endswith(",") and b.kind == "para"
-            if text.strip():
-                _apply(h, current, text, vocab)
-            continue
-        if current in ("date", "location", "committee", "end", "note"):
-            _apply(h, current, text, vocab)
-            current = None
-            continue
-        current = None
+        r.current = None
         if b is not title_block:
-            if loose_date is None and find_date(text) and len(text) < 120:
-                loose_date = text
-                place_next = find_times(text)[0] is not None  # a "date kl. time" line
-                continue
-            if place_next and h.location is None and _PLACE_LIKE.match(text) and \
-                    find_date(text) is None and \
-                    not vocab.committee_regex.fullmatch(text) and not vocab.document_type(text):
-                h.location = text  # "Torsdag den 18. juni 2020 kl. 17.30" / "Rådhuset, ..."
-                place_next = False
-                continue
-            if h.date and h.start_time is None and _KL_LINE.fullmatch(text):
-                h.start_time, h.end_time = find_times(text)  # "Dato: 04.12.2031" / "kl. 13:00"
-                continue
-            h.notes.append(text)
-        place_next = False
+            _read_unlabelled(h, b, text, r, vocab)
+        else:
+            r.place_next = False
+    _settle(h, r, vocab)
+    return h
+
+
+def _settle(h: Header, r: _Reading, vocab: Vocabulary) -> None:
+    """Fallbacks once every line is read: the date from the title or a loose date line, the
+    committee from the title or a note naming a body, the place from the title."""
+    loose_date = r.loose_date
     for source in (h.title, loose_date):
         if h.date is None and source and (hd := find_date(source)):
             h.date = hd[0]
@@ -189,6 +254,8 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
         h.start_time, h.end_time = _times(loose_date, h)
     if loose_date and (hd := find_date(loose_date)) and hd[0] != h.date:
         h.notes.append(loose_date)
+        if r.loose_block is not None:
+            h.marks.append((r.loose_block, "note", "header.other_date", "notes"))
     if h.committee is None and h.title:
         h.committee = committee_from_title(h.title, vocab)
     if h.committee is None:
@@ -199,10 +266,12 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
             if m and (m.end() == len(note.strip()) or len(note) < 120) and \
                     _names_a_body(str(m.group(0)), vocab):
                 h.committee = _REPEAT.sub(r"\1", str(m.group(0)).strip(" ,"))
+                if (nb := h.note_blocks.get(note)) is not None:
+                    h.marks.append((nb, "header_field", "header.committee_line",
+                                    "header.committee"))
                 break
     if h.location is None and h.title and (m := _TITLE_PLACE.search(h.title)):
         h.location = m.group(1).strip()
-    return h
 
 
 def _names_a_body(name: str, vocab: Vocabulary) -> bool:
@@ -226,7 +295,7 @@ def _split_long_title(lines: list[Block], vocab: Vocabulary) -> list[Block]:
     return [replace(lines[0], text=p.strip()) for p in parts] + lines[1:]
 
 
-def _pair_label_columns(lines: list[Block], vocab: Vocabulary) -> list[Block]:
+def _pair_label_columns(lines: list[Block], vocab: Vocabulary, h: Header) -> list[Block]:
     """Labels printed in one column and their values in the next ("Mødedato:" "Mødested:" ...
     then "25. maj 2016" "Rådhuset" ...) become label-value lines."""
     out: list[Block] = []
@@ -242,6 +311,8 @@ def _pair_label_columns(lines: list[Block], vocab: Vocabulary) -> list[Block]:
                 vocab.match_label(v.text) is None and v.kind != "table_row" for v in values):
             for lab, val in zip(lines[i:j], values, strict=True):
                 out.append(replace(lab, text=f"{lab.text.rstrip(': ')}: {val.text}"))
+                hit = vocab.match_label(lab.text)
+                _mark_field(h, val, hit[0] if hit else "note", "header.label_column")
             i = j + run
             continue
         out.extend(lines[i: max(j, i + 1)])

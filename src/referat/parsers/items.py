@@ -54,6 +54,7 @@ class Candidate:
     page: int | None = None
     title_lines: int = 1  # blocks the heading occupies (2 when the title is on the next line)
     supported: bool = False
+    rule: str = ""  # the rule that took the line for an item heading
 
 
 def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
@@ -249,7 +250,7 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def is_repeated_title(block: Block, number: int, title: str, vocab: Vocabulary, *,
+def is_repeated_title(block: Block, number: int | None, title: str, vocab: Vocabulary, *,
                       plain: bool = True) -> bool:
     """The item's heading printed again inside it (with its number; or, when ``plain``, the
     bare title line)."""
@@ -257,6 +258,6 @@ def is_repeated_title(block: Block, number: int, title: str, vocab: Vocabulary, 
     if c is not None and c.number == number:
         return not c.title or fuzz.ratio(c.title.casefold(), title.casefold()) >= 80
     m = _NUMBER_ONLY.match(block.text)
-    if m is not None and int(m["num"]) == number:
+    if m is not None and number is not None and int(m["num"]) == number:
         return True
     return plain and bool(title) and fuzz.ratio(block.text.casefold(), title.casefold()) >= 92

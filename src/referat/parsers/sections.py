@@ -19,12 +19,14 @@ from ..vocabulary import Vocabulary
 from .casenumbers import CaseRef, parse_bare, parse_labelled, parse_leading
 from .decisions import DecisionHead, match_decision_head
 from .items import is_repeated_title
+from .stream import Label
 
 _META_ZONE = 8
 _MARKER_END = regex.compile(r"\b(Åbent|Lukket)(?:\s+punkt)?$", regex.IGNORECASE)
 _CAPS_LINE = regex.compile(r"^(?=(?:\P{Ll}*\p{Lu}){8})[\p{Lu}\d][\p{Lu}\d ,.&/–-]{6,78}[\p{Lu}\d]$")
 _FILE_NAMES = regex.compile(r"\S+\.(?i:pdf|docx?|xlsx?|pptx?|odt|rtf|jpe?g|png|msg|zip)\b")
 _SECTION_NUMBER = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})")
+_ROUTING = regex.compile(r"^\p{Lu}{1,5}(?:\s*[/,–-]\s*\p{Lu}{1,5})*\.?$")
 _LABEL_LINE = regex.compile(r"^(?:Sags?\.?\s*nr|Sagsid|Sag\s|J\.?\s*nr|Dok|Journal)", regex.I)
 
 
@@ -36,6 +38,7 @@ class RawSection:
     decision: DecisionHead | None = None
     fuzzy: bool = False
     head_block: Block | None = None
+    rule: str = ""  # the rule that took the head line for a heading
 
 
 @dataclass
@@ -44,6 +47,8 @@ class ItemBody:
     closed: bool | None = None
     sections: list[RawSection] = field(default_factory=list)
     meta_text: list[str] = field(default_factory=list)
+    marks: list[tuple[Block, Label, str, str]] = field(default_factory=list)  # metadata lines:
+    # block, label, rule, node ("" for the item itself, "notes" for its notes)
 
 
 def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSection, str] | None:
@@ -57,26 +62,27 @@ def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSect
             b.kind != "table_row":
         # "BESLUTNINGSFORSLAG FRA RV", "INDSTILLING FRA BORGMESTEREN": a capitals line opens
         # a new part of the item (a quoted proposal), whatever the font
-        return RawSection("other", text, head_block=b), ""
+        return RawSection("other", text, head_block=b, rule="section.capitals"), ""
     if hinted and not b.is_heading_hint and not (b.kind == "heading" and not text):
         dh = match_decision_head(text, vocab.committee_pattern)
         if dh is None or dh.date is None:
             return None
     if b.kind == "heading" and not text:
-        return RawSection("other", "", head_block=b), ""  # an empty heading: a new section
+        return RawSection("other", "", head_block=b, rule="section.empty_heading"), ""
     if b.kind == "table_row" or not text:
         return None
     dh = match_decision_head(text, vocab.committee_pattern)
     if dh is not None:
         return RawSection("decision", text if not dh.inline else text[: len(text) - len(
-            dh.inline)].rstrip(" :"), decision=dh, head_block=b), dh.inline
+            dh.inline)].rstrip(" :"), decision=dh, head_block=b, rule="decision.head"), dh.inline
     short = len(text) <= 60 and len(text.split()) <= 7
     if short:
         text = _SECTION_NUMBER.sub("", text)
         hit = vocab.section_kind(text, fuzzy=not text.endswith("."))
         if hit is not None:
             kind, fuzzy = hit
-            return RawSection(kind, text.rstrip(" :"), fuzzy=fuzzy, head_block=b), ""
+            return RawSection(kind, text.rstrip(" :"), fuzzy=fuzzy, head_block=b,
+                              rule="section.vocab_fuzzy" if fuzzy else "section.vocab"), ""
     if b.kind == "list_item" and not short:
         return None
     glued = vocab.split_glued_heading(text)
@@ -86,82 +92,110 @@ def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSect
         if hit is not None and (rest or b.is_heading_hint):
             if rest.startswith(("af ", "om ", "til ")):
                 return None
-            return RawSection(hit[0], head, head_block=b), rest
+            if hit[0] == "history" and _ROUTING.match(rest):
+                # "Sagsforløb: ØK/BY": the bodies the case goes through, not its history
+                return RawSection("treatment", head, head_block=b, rule="section.routing"), rest
+            return RawSection(hit[0], head, head_block=b, rule="section.glued"), rest
     if b.is_heading_hint and short and not text.endswith((".", ",")) and \
             not vocab.open_regex.match(text) and not text[:1].isdigit():
-        return RawSection("other", text.rstrip(" :"), head_block=b), ""
+        return RawSection("other", text.rstrip(" :"), head_block=b, rule="section.hint"), ""
     return None
 
 
-def segment(blocks: list[Block], number: int, title: str, vocab: Vocabulary) -> ItemBody:
+def _ref_line(body: ItemBody, b: Block, text: str, vocab: Vocabulary, rule: str,
+              labelled: bool) -> bool:
+    """A case-reference line ("Sagsnr. 23-001 Åbent"): its values go to the item."""
+    ref, rest = parse_labelled(text) if labelled else (CaseRef(), text)
+    if not ref or len(rest.split()) > 8:
+        return False
+    body.ref.merge(ref)
+    rest = _take_marker(rest, body, vocab)
+    if rest:
+        body.meta_text.append(rest)
+    body.marks.append((b, "case_ref", rule, ""))
+    return True
+
+
+def _meta_line(body: ItemBody, b: Block, pos: int, number: int | None, title: str,
+               plain: bool, vocab: Vocabulary) -> Block | None:
+    """Metadata near the item's top: the repeated title, an open/closed marker, case references.
+    Returns the block still to be read (None when it was metadata; a shortened block when a
+    leading reference was cut off it)."""
+    text = b.text.strip()
+    if is_repeated_title(b, number, title, vocab, plain=plain):
+        body.marks.append((b, "item_heading", "item.repeated_title", ""))
+        return None
+    if vocab.open_regex.match(text) or vocab.closed_regex.fullmatch(text.strip("() ")):
+        body.closed = vocab.open_regex.match(text) is None
+        body.marks.append((b, "item_heading", "item.marker", ""))
+        return None
+    if _ref_line(body, b, text, vocab, "item.case_ref",
+                 bool(_LABEL_LINE.match(text)) or pos < _META_ZONE):
+        return None
+    bare = parse_bare(text) if pos < _META_ZONE else None
+    if bare is None and pos < 2 and (lead := parse_leading(text)) is not None:
+        body.ref.merge(lead[0])  # "00.22.02-A26-1-13 Godkendelse af ..." (flattened)
+        return replace(b, text=lead[1])
+    if bare is not None:
+        body.ref.merge(bare)
+        if text.casefold().startswith("lukket"):
+            body.closed = True
+        body.marks.append((b, "case_ref", "item.bare_ref", ""))
+        return None
+    return b
+
+
+def segment(blocks: list[Block], number: int | None, title: str,
+            vocab: Vocabulary) -> ItemBody:
     body = ItemBody()
     hinted = sum(1 for b in blocks if b.is_heading_hint and b.text and
                  vocab.section_kind(b.text, fuzzy=False)) >= 2
     current: RawSection | None = None
-    for pos, b in enumerate(blocks):
-        text = b.text.strip()
+    for pos, blk in enumerate(blocks):
+        b: Block | None = blk
+        text = blk.text.strip()
         if vocab.is_chrome(text):
+            body.marks.append((blk, "furniture", "vocab.chrome", ""))
             continue
         in_meta = current is None or (not current.blocks and pos < _META_ZONE + 4)
-        if b.kind != "table_row" and pos < _META_ZONE + 4 and not in_meta and \
-                _LABEL_LINE.match(text):
-            ref, rest = parse_labelled(text)
-            if ref and len(rest.split()) <= 8:  # "Sagsnr. N ..." after a line of links
-                body.ref.merge(ref)
-                rest = _take_marker(rest, body, vocab)
-                if rest:
-                    body.meta_text.append(rest)
-                continue
-        if b.kind != "table_row" and in_meta:
+        if blk.kind != "table_row" and pos < _META_ZONE + 4 and not in_meta and \
+                _LABEL_LINE.match(text) and \
+                _ref_line(body, blk, text, vocab, "item.late_case_ref", True):
+            continue  # "Sagsnr. N ..." after a line of links
+        if blk.kind != "table_row" and in_meta:
             plain = current is None or not current.heading or vocab.is_grouping(current.heading)
-            if is_repeated_title(b, number, title, vocab, plain=plain):
-                continue
-            if vocab.open_regex.match(text):
-                body.closed = False
-                continue
-            if vocab.closed_regex.fullmatch(text.strip("() ")):
-                body.closed = True
-                continue
-            ref, rest = parse_labelled(text) if _LABEL_LINE.match(text) or pos < _META_ZONE \
-                else (CaseRef(), text)
-            if ref and len(rest.split()) <= 8:
-                body.ref.merge(ref)
-                rest = _take_marker(rest, body, vocab)
-                if rest:
-                    body.meta_text.append(rest)
-                continue
-            bare = parse_bare(text) if pos < _META_ZONE else None
-            if bare is None and pos < 2 and (lead := parse_leading(text)) is not None:
-                body.ref.merge(lead[0])  # "00.22.02-A26-1-13 Godkendelse af ..." (flattened)
-                b = replace(b, text=lead[1])
-                text = lead[1]
-            elif bare is not None:
-                body.ref.merge(bare)
-                if text.casefold().startswith("lukket"):
-                    body.closed = True
-                continue
-        in_list = current is not None and current.kind == "attachments" and b.kind == "list_item"
-        head = None if in_list else _heading(b, vocab, hinted)
-        if head is not None:
-            section, rest = head
-            current = section
-            body.sections.append(section)
-            if rest:
-                section.blocks.append(Block("para", rest, b.line, b.page))
-            continue
-        files = _FILE_NAMES.findall(text) if current is None else []
-        if files and len(" ".join(files)) >= len(text) - len(files):
-            # a line of attached file names printed under the heading ("a.pdf b.pdf")
-            att = RawSection("attachments", "", head_block=None)
-            att.blocks = [replace(b, text=f) for f in files]
-            body.sections.append(att)
-            continue
-        if current is None:
-            current = RawSection("other", "")
-            body.sections.append(current)
-        current.blocks.append(b)
-    body.sections = _drop_grouping(body.sections, vocab)
+            b = _meta_line(body, blk, pos, number, title, plain, vocab)
+        if b is not None:
+            current = _content_line(body, b, current, hinted, vocab)
+    body.sections = _drop_grouping(body.sections, body, vocab)
     return body
+
+
+def _content_line(body: ItemBody, b: Block, current: RawSection | None, hinted: bool,
+                  vocab: Vocabulary) -> RawSection | None:
+    """A line of the item's content: a section heading, attached file names, or text of the
+    current section. Returns the section now current."""
+    text = b.text.strip()
+    in_list = current is not None and current.kind == "attachments" and b.kind == "list_item"
+    head = None if in_list else _heading(b, vocab, hinted)
+    if head is not None:
+        section, rest = head
+        body.sections.append(section)
+        if rest:
+            section.blocks.append(b.derive(rest, kind="para"))
+        return section
+    files = _FILE_NAMES.findall(text) if current is None else []
+    if files and len(" ".join(files)) >= len(text) - len(files):
+        # a line of attached file names printed under the heading ("a.pdf b.pdf")
+        att = RawSection("attachments", "", head_block=None, rule="section.file_names")
+        att.blocks = [replace(b, text=f) for f in files]
+        body.sections.append(att)
+        return current
+    if current is None:
+        current = RawSection("other", "", rule="section.unheaded")
+        body.sections.append(current)
+    current.blocks.append(b)
+    return current
 
 
 def _take_marker(rest: str, body: ItemBody, vocab: Vocabulary) -> str:
@@ -179,7 +213,8 @@ def _take_marker(rest: str, body: ItemBody, vocab: Vocabulary) -> str:
     return rest
 
 
-def _drop_grouping(sections: list[RawSection], vocab: Vocabulary) -> list[RawSection]:
+def _drop_grouping(sections: list[RawSection], body: ItemBody,
+                   vocab: Vocabulary) -> list[RawSection]:
     out: list[RawSection] = []
     last = {t.kind: i for i, t in enumerate(sections)}  # linear, not a scan per section
     for i, s in enumerate(sections):
@@ -187,8 +222,12 @@ def _drop_grouping(sections: list[RawSection], vocab: Vocabulary) -> list[RawSec
         nxt = sections[i + 1] if i + 1 < len(sections) else None
         groups = later_same or vocab.is_grouping(s.heading)
         if not s.blocks and s.decision is None and groups and nxt is not None:
+            if s.head_block is not None:
+                body.marks.append((s.head_block, "section_heading", "section.grouping", ""))
             continue
         if s.kind == "other" and not s.heading and not s.blocks:
+            if s.head_block is not None:
+                body.marks.append((s.head_block, "section_heading", "section.empty", ""))
             continue
         out.append(s)
     return out

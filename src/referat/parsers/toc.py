@@ -8,6 +8,8 @@ numbering starts again (the items themselves).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import regex
 
 from ..blocks import Block
@@ -121,78 +123,109 @@ def _continues(blocks: list[Block], i: int, vocab: Vocabulary) -> bool:
         _column_entry(blocks, i, vocab) is not None
 
 
+@dataclass
+class TocRun:
+    """What :func:`read_toc` found: the entries, the blocks each was read from, the lines inside
+    the TOC that are no entry (column heads, the committee repeated), vocabulary chrome, and the
+    index just after the TOC."""
+
+    entries: list[TocEntry] = field(default_factory=list)
+    origins: list[list[Block]] = field(default_factory=list)
+    skipped: list[Block] = field(default_factory=list)
+    chrome: list[Block] = field(default_factory=list)
+    end: int = 0
+
+
 def parse_toc(blocks: list[Block], start: int, vocab: Vocabulary,
               skipped: list[str] | None = None) -> tuple[list[TocEntry], int]:
-    """Entries from ``blocks[start:]``; returns them and the index just after the TOC.
+    """Entries from ``blocks[start:]``; returns them and the index just after the TOC (lines
+    inside the TOC that are no entry are appended to ``skipped``)."""
+    run = read_toc(blocks, start, vocab)
+    if skipped is not None:
+        skipped.extend(b.text.strip() for b in run.skipped)
+    return run.entries, run.end
 
-    Lines inside the TOC that are not entries (column heads, the committee repeated) are
-    appended to ``skipped`` so that nothing is lost.
-    """
-    entries: list[TocEntry] = []
-    skipped = skipped if skipped is not None else []
+
+def read_toc(blocks: list[Block], start: int, vocab: Vocabulary) -> TocRun:
+    """The TOC starting at ``blocks[start]`` (an empty run when there is none)."""
+    run = TocRun(end=start)
     i = start
     misses = 0
     restarted = False
-    pending: str | None = None  # a wrapped title line waiting for its page number
+    pending: Block | None = None  # a wrapped title line waiting for its page number
     while i < len(blocks):
         b = blocks[i]
         text = b.text.strip()
         if vocab.is_chrome(text):
+            run.chrome.append(b)
             i += 1
             continue
-        if _PUNKT.match(text) and entries and _LEADER.search(text) is None:
+        if _PUNKT.match(text) and run.entries and _LEADER.search(text) is None:
             break  # "Punkt 1: ..." without a page number: the items begin
-        inline = split_inline_list(text) if pending is None else None
-        if inline is not None:
-            entries.extend(e for t in inline if (e := _entry(t, vocab)) is not None)
-            i += 1
-            continue
-        col = _column_entry(blocks, i, vocab) if pending is None else None
-        if col is not None:
-            entry, after = col
-            if entries and entry.number is not None and entry.number == entries[0].number:
-                restarted = True
-                break  # numbering starts again: the items begin at this number line
-            entries.append(entry)
-            misses = 0
-            i = after
-            continue
-        e = _entry(f"{pending} {text}" if pending else text, vocab)
-        if e is not None:
-            if entries and e.number is not None and entries[0].number is not None and \
-                    e.number <= (entries[-1].number or 0) and e.number == entries[0].number:
-                restarted = True
-                break  # numbering starts again: the items begin here
-            if e.number is None and entries and entries[-1].page is None and e.page is not None \
-                    and pending is None and _NUM.match(text) is None and \
-                    entries[-1].number is not None:
-                entries[-1] = entries[-1].model_copy(
-                    update={"title": f"{entries[-1].title} {e.title}", "page": e.page}
-                )
-            else:
-                entries.append(e)
+        step = _toc_step(blocks, i, vocab, run, pending)
+        if step == "restart":
+            restarted = True
+            break
+        if isinstance(step, int):
             pending = None
             misses = 0
-            i += 1
+            i = step
             continue
         if _NUM.match(text) and _LEADER.search(text) is None and pending is None and \
-                any(en.page is not None for en in entries):
-            pending = text  # "3. Eventuel ... i sager om" continued on the next line
+                any(en.page is not None for en in run.entries):
+            pending = b  # "3. Eventuel ... i sager om" continued on the next line
             i += 1
             continue
         if pending is not None:
             break
         misses += 1
-        if (entries and not _continues(blocks, i + 1, vocab)) or misses > 5:
+        if (run.entries and not _continues(blocks, i + 1, vocab)) or misses > 5:
             break
-        skipped.append(text)
+        run.skipped.append(b)
         i += 1
     if pending is not None:
         i -= 1
-    if not entries:
-        skipped.clear()
-        return [], start
-    if len(entries) <= 2 and not restarted and all(e.page is None for e in entries):
-        skipped.clear()
-        return [], start  # an empty TOC heading followed by the first item, not a TOC
-    return entries, i
+    if not run.entries or (len(run.entries) <= 2 and not restarted and
+                           all(e.page is None for e in run.entries)):
+        return TocRun(end=start)  # none, or an empty TOC heading before the first item
+    run.end = i
+    return run
+
+
+def _toc_step(blocks: list[Block], i: int, vocab: Vocabulary, run: TocRun,
+              pending: Block | None) -> int | str | None:
+    """Read the entry at ``blocks[i]`` into ``run``: the index after it, ``"restart"`` when the
+    numbering starts again (the items begin), None when it is no entry."""
+    b = blocks[i]
+    text = b.text.strip()
+    entries = run.entries
+    inline = split_inline_list(text) if pending is None else None
+    if inline is not None:
+        for t in inline:
+            if (e := _entry(t, vocab)) is not None:
+                entries.append(e)
+                run.origins.append([b])
+        return i + 1
+    col = _column_entry(blocks, i, vocab) if pending is None else None
+    if col is not None:
+        entry, after = col
+        if entries and entry.number is not None and entry.number == entries[0].number:
+            return "restart"  # numbering starts again: the items begin at this number line
+        entries.append(entry)
+        run.origins.append(blocks[i:after])
+        return after
+    e = _entry(f"{pending.text.strip()} {text}" if pending else text, vocab)
+    if e is None:
+        return None
+    if entries and e.number is not None and entries[0].number is not None and \
+            e.number <= (entries[-1].number or 0) and e.number == entries[0].number:
+        return "restart"  # numbering starts again: the items begin here
+    if e.number is None and entries and entries[-1].page is None and e.page is not None \
+            and pending is None and _NUM.match(text) is None and entries[-1].number is not None:
+        entries[-1] = entries[-1].model_copy(
+            update={"title": f"{entries[-1].title} {e.title}", "page": e.page})
+        run.origins[-1].append(b)
+    else:
+        entries.append(e)
+        run.origins.append([pending, b] if pending else [b])
+    return i + 1

@@ -1,0 +1,67 @@
+"""The builder: fold the labelled layout into the meeting tree, marking every block with the
+node it ends in. It sets what the blocks say and nothing else; meeting-level facts that need the
+whole tree (fallbacks, the final decision, cross-checks) are settled afterwards by
+:mod:`.resolve`.
+"""
+
+from __future__ import annotations
+
+from ..models import Meeting, ParseIssue, SourceInfo, TocEntry
+from ..vocabulary import Vocabulary
+from .header import Header, parse_header
+from .item import ItemContext, build_item
+from .layout import Layout
+from .trace import Trace
+
+_HEADER_MAX = 400  # blocks
+
+
+def build_header(lay: Layout, vocab: Vocabulary, trace: Trace) -> Header:
+    """The header from its blocks. A header is a page at most: past that (a document with no
+    items) the lines are kept as notes without being read for labels."""
+    header = parse_header(lay.head[:_HEADER_MAX], vocab)
+    for b in lay.head[_HEADER_MAX:]:
+        header.notes.append(b.text)
+        trace.mark(b, "note", "header.beyond_page", "notes")
+    for b, label, rule, node in header.marks:
+        trace.mark(b, label, rule, node)
+    for p in header.participants:
+        lines = [b for b, _, _, node in header.marks if node == "participants"]
+        p.source = trace.spans([b for b in lines if p.name in b.text][:1])
+    return header
+
+
+def build_toc(lay: Layout, trace: Trace, notes: list[str]) -> list[TocEntry]:
+    if lay.toc_at is not None:
+        b = lay.blocks[lay.toc_at]
+        if not lay.toc.entries or lay.toc.origins[0][0] is not b:
+            trace.mark(b, "toc_heading", "toc.heading", "toc")
+    for k, (e, blocks) in enumerate(zip(lay.toc.entries, lay.toc.origins, strict=True)):
+        trace.mark_all(blocks, "toc_entry", "toc.entry", f"toc[{k}]")
+        e.source = trace.spans(blocks)
+    for b in lay.toc.skipped:
+        notes.append(b.text.strip())
+        trace.mark(b, "note", "toc.not_an_entry", "notes")
+    trace.mark_all(lay.toc.chrome, "furniture", "vocab.chrome")
+    return lay.toc.entries
+
+
+def build(lay: Layout, source: SourceInfo, vocab: Vocabulary, trace: Trace,
+          issues: list[ParseIssue]) -> Meeting:
+    toc_notes: list[str] = []
+    toc = build_toc(lay, trace, toc_notes)  # first: a header line marked after it wins
+    header = build_header(lay, vocab, trace)
+    meeting = Meeting(source=source, title=header.title, document_type=header.document_type,  # type: ignore[arg-type]
+                      committee=header.committee, date=header.date,
+                      start_time=header.start_time, end_time=header.end_time,
+                      location=header.location, participants=header.participants, toc=toc,
+                      notes=header.notes + toc_notes)
+    ctx = ItemContext(vocab, trace, header.committee, header.date,
+                      agenda=header.document_type == "dagsorden",
+                      referat=header.document_type == "referat")
+    for k, c in enumerate(lay.starts):
+        heading, body = lay.item_blocks(k)
+        item = build_item(k, c, body, heading, ctx, issues)
+        item.position = k + 1
+        meeting.items.append(item)
+    return meeting

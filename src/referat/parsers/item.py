@@ -1,0 +1,181 @@
+"""Build one agenda item from its heading and its blocks: sections, case references,
+decisions, recommendations, attachments and tables. Every block is marked in the trace with
+the node it ends in (``items[k]``, ``items[k].sections[j]``, ``items[k].tables[t]``).
+
+Decisions are built here without ``final``: which decision is the meeting's own is a
+meeting-level fact, settled once in :mod:`.resolve`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..blocks import Block
+from ..models import AgendaItem, Attachment, Decision, ParseIssue, Section, Table
+from ..vocabulary import Vocabulary
+from .attachments import merge_attachments, parse_attachments
+from .attendance import absent_names
+from .casenumbers import split_title_ref
+from .decisions import chain_entries, decision_points
+from .items import Candidate
+from .recommendations import parse_recommendations
+from .sections import RawSection, segment
+from .stream import Label
+from .trace import Trace
+
+
+@dataclass
+class ItemContext:
+    """What the item builder knows of the meeting: the header's committee and date (for
+    decisions printed without them) and the document type."""
+
+    vocab: Vocabulary
+    trace: Trace
+    committee: str | None
+    date: dt.date | None
+    agenda: bool
+    referat: bool
+
+
+def section_text(blocks: list[Block]) -> str:
+    parts: list[str] = []
+    prev_kind = ""
+    for b in blocks:
+        if b.kind == "table_row":
+            continue
+        if b.kind == "list_item":
+            sep = "\n" if prev_kind == "list_item" else "\n\n"
+            parts.append((sep if parts else "") + "• " + b.text)
+        else:
+            parts.append(("\n\n" if parts else "") + b.text)
+        prev_kind = b.kind
+    return "".join(parts).strip()
+
+
+def pages_of(blocks: list[Block]) -> list[int]:
+    return sorted({b.page for b in blocks if b.page is not None})
+
+
+_BODY_LABEL: dict[str, Label] = {"recommendation": "recommendation",
+                                 "attachments": "attachment"}
+
+
+def build_item(k: int, c: Candidate, blocks: list[Block], heading: list[Block],
+               ctx: ItemContext, issues: list[ParseIssue]) -> AgendaItem:
+    """Item ``k`` (0-based) from its candidate heading, the heading's blocks and its body."""
+    node = f"items[{k}]"
+    tr = ctx.trace
+    everything = blocks
+    tr.mark_all(heading, "item_heading", c.rule or "items.heading", node)
+    title = c.title
+    if not title and c.title_lines and blocks and blocks[0].kind != "table_row":
+        tr.mark(blocks[0], "item_heading", "item.title_line", node)
+        title, blocks = blocks[0].text, blocks[1:]
+    title, title_ref = split_title_ref(title)
+    body = segment(blocks, c.number, title, ctx.vocab)
+    if title_ref is not None:
+        body.ref.merge(title_ref)
+    for b, label, rule, sub in body.marks:
+        tr.mark(b, label, rule, f"{node}.{sub}" if sub else node)
+    item = AgendaItem(number=c.number, title=title, closed=c.closed or bool(body.closed),
+                      case_number=body.ref.case_number, journal_number=body.ref.journal_number,
+                      document_number=body.ref.document_number, notes=body.meta_text)
+    item.pages = sorted(set(pages_of(blocks)) | ({c.page} if c.page is not None else set()))
+    item.source = tr.spans(heading + everything)
+    attachments: list[Attachment] = []
+    absence: list[str] = []
+    for j, s in enumerate(body.sections):
+        sec = _section(s, f"{node}.sections[{j}]", tr)
+        if s.fuzzy:
+            issues.append(ParseIssue(severity="info", code="fuzzy_heading", item=c.number,
+                                     message=f"heading {s.heading!r} matched {s.kind!r} only "
+                                     "fuzzily", source=sec.source[:1]))
+        item.sections.append(sec)
+        absence.extend(_read_section(item, s, sec, ctx, attachments))
+        _collect_tables(s, item, node, tr)
+    _closed_decision(item, body.sections, ctx)
+    item.attachments = merge_attachments(attachments)
+    item.absent = absent_names(absence)
+    return item
+
+
+def _section(s: RawSection, node: str, tr: Trace) -> Section:
+    if s.head_block is not None:
+        tr.mark(s.head_block, "decision_head" if s.decision is not None else "section_heading",
+                s.rule or "section", node)
+    label = _BODY_LABEL.get(s.kind, "body")
+    for b in s.blocks:
+        if b.kind != "table_row":
+            tr.mark(b, label, "section.text", node)
+    own = [s.head_block] if s.head_block else []
+    return Section(kind=s.kind, heading=s.heading, text=section_text(s.blocks),  # type: ignore[arg-type]
+                   pages=pages_of(s.blocks + own), source=tr.spans(own + s.blocks))
+
+
+def _read_section(item: AgendaItem, s: RawSection, sec: Section, ctx: ItemContext,
+                  attachments: list[Attachment]) -> list[str]:
+    """The fields a section feeds: decisions, recommendations, attachments, case type.
+    Returns the lines of a decision section (read for names absent from the item)."""
+    text = sec.text
+    if s.kind == "decision":
+        head = s.decision
+        if head is None and ctx.agenda:
+            return []  # an agenda's "Beslutning" is a blank for the coming meeting
+        d = Decision(body=head.body if head else ctx.committee,
+                     date=head.date if head and head.date else (ctx.date if head is None
+                                                                else None),
+                     text=text, points=decision_points(text), pages=sec.pages,
+                     source=sec.source)
+        item.decisions.append(d)
+        return text.split("\n")
+    elif s.kind == "history":
+        chain = [(b.text, b.page) for b in s.blocks if b.kind != "table_row"]
+        for e in chain_entries(chain, ctx.vocab):
+            item.decisions.append(Decision(body=e.body, date=e.date, text=e.text,
+                                           points=decision_points(e.text), pages=e.pages,
+                                           source=sec.source))
+    elif s.kind == "recommendation":
+        item.recommendations.extend(parse_recommendations(
+            [(b.kind, b.text) for b in s.blocks if b.kind != "table_row"]))
+    elif s.kind == "attachments":
+        found = parse_attachments([b.text for b in s.blocks])
+        for a in found:
+            a.source = ctx.trace.spans(b for b in s.blocks if a.title in b.text)[:1]
+        attachments.extend(found)
+    elif s.kind == "case_type" and text:
+        item.case_type = text.split("\n")[0].rstrip(". ")
+    return []
+
+
+def _closed_decision(item: AgendaItem, sections: list[RawSection], ctx: ItemContext) -> None:
+    """A closed item of a referat that prints only what was decided, with no heading."""
+    if item.closed and not item.decisions and ctx.referat and len(sections) == 1 \
+            and sections[0].kind == "other" and not sections[0].heading:
+        only = item.sections[0]
+        item.sections[0] = only.model_copy(update={"kind": "decision"})
+        item.decisions.append(Decision(body=ctx.committee, date=ctx.date, text=only.text,
+                                       points=decision_points(only.text), pages=only.pages,
+                                       source=only.source))
+
+
+def _collect_tables(s: RawSection, item: AgendaItem, node: str, tr: Trace) -> None:
+    current: Table | None = None
+    current_id = -1
+    rows: dict[int, list[Block]] = {}
+    for b in s.blocks:
+        if b.kind != "table_row":
+            current = None
+            continue
+        if current is None or (b.table and b.table != current_id):
+            current = Table(section=s.heading or None, rows=[])
+            current_id = b.table
+            item.tables.append(current)
+        t = len(item.tables) - 1
+        tr.mark(b, "table_row", "table.row", f"{node}.tables[{t}]")
+        rows.setdefault(t, []).append(b)
+        current.rows.append(list(b.cells))
+        if b.page is not None and b.page not in current.pages:
+            current.pages.append(b.page)
+    for t, blocks in rows.items():
+        item.tables[t].source = tr.spans(blocks)

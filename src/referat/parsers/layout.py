@@ -1,0 +1,107 @@
+"""The document's layout: where the header ends, where the table of contents stands, where each
+agenda item starts. These are the labels of the stream's top level; everything inside an item is
+labelled by :mod:`.sections`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..blocks import Block
+from ..vocabulary import Vocabulary
+from .casenumbers import is_ref_line
+from .items import Candidate, find_item_starts
+from .reflow import reflow
+from .toc import TocRun, read_toc, split_inline_list
+from .trace import Trace
+from .unnumbered import find_unnumbered
+
+_PUNCT_ONLY = regex.compile(r"^[\s\p{P}]*$")  # "" or a lone "." placeholder
+
+
+@dataclass
+class Layout:
+    """The top-level labels: ``blocks`` are the body blocks the parsers read (placeholders
+    dropped, flattened lines split); the rest index into them."""
+
+    blocks: list[Block]
+    toc_at: int | None = None  # the TOC heading (or inline list)
+    toc: TocRun = field(default_factory=TocRun)
+    starts: list[Candidate] = field(default_factory=list)
+    inferred: bool = False  # items found without numbers
+    leading: set[int] = field(default_factory=set)  # ids of references printed above a heading
+    head: list[Block] = field(default_factory=list)  # the header's blocks
+
+    def item_blocks(self, k: int) -> tuple[list[Block], list[Block]]:
+        """The heading blocks and the body blocks of item ``k``."""
+        c = self.starts[k]
+        end = self.starts[k + 1].index if k + 1 < len(self.starts) else len(self.blocks)
+        heading = self.blocks[c.index: c.index + c.title_lines]
+        body = [b for b in self.blocks[c.index + c.title_lines: end] if id(b) not in self.leading]
+        pre = [b for b in self.blocks[max(0, c.index - 2): c.index] if id(b) in self.leading]
+        return heading, pre + body
+
+
+def working_blocks(body: list[Block], vocab: Vocabulary, trace: Trace) -> list[Block]:
+    """The body blocks the parsers read: placeholders ("", a lone ".") are marked and left
+    out; lines a site flattened are split (:mod:`.reflow`)."""
+    keep: list[Block] = []
+    for b in body:
+        if _PUNCT_ONLY.match(b.text) is None or (b.kind == "heading" and not b.text.strip()):
+            keep.append(b)
+        else:
+            trace.mark(b, "body", "placeholder")
+    return reflow(keep, vocab)
+
+
+def _toc_start(blocks: list[Block], vocab: Vocabulary) -> tuple[int, int] | None:
+    """Where the header ends and where the TOC's first entry may stand."""
+    for i, b in enumerate(blocks[: max(60, len(blocks) // 3)]):
+        if vocab.is_toc_heading(b.text) or (len(b.text) < 80 and vocab.is_toc_heading(
+                b.text.split(" ", 1)[0])):
+            return i, i + 1
+        if i < 12 and split_inline_list(b.text) is not None:
+            return i, i  # an inline list of the items, with no heading
+    return None
+
+
+def lay_out(blocks: list[Block], vocab: Vocabulary) -> Layout:
+    lay = Layout(blocks)
+    found = _toc_start(blocks, vocab)
+    body_start = 0
+    if found is not None:
+        lay.toc_at = found[0]
+        lay.toc = read_toc(blocks, found[1], vocab)
+        body_start = lay.toc.end if lay.toc.entries else found[1]
+    starts = find_item_starts(blocks, body_start, vocab, lay.toc.entries)
+    if not starts:
+        starts = find_unnumbered(blocks, body_start, vocab)
+        lay.inferred = bool(starts)
+    lay.starts = starts
+    t = lay.toc_at
+    header_end = t if t is not None else (starts[0].index if starts else len(blocks))
+    lay.leading = _leading_refs(blocks, starts)
+    # the header: before the TOC, and (some templates) between the TOC and the first item
+    between = blocks[body_start: starts[0].index if starts else len(blocks)] if t is not None \
+        else []
+    lay.head = [b for b in blocks[:header_end] + between if id(b) not in lay.leading]
+    return lay
+
+
+def _leading_refs(blocks: list[Block], starts: list[Candidate]) -> set[int]:
+    """Case-number lines printed just above an item heading belong to that item.
+
+    Only when that is the document's convention: where most items carry their reference right
+    below the heading, a reference line before the next heading is the previous item's.
+    """
+    after = sum(1 for c in starts if c.title_lines and c.index + c.title_lines < len(blocks)
+                and is_ref_line(blocks[c.index + c.title_lines].text, 6))
+    ids: set[int] = set()
+    for c in starts:
+        for j in (c.index - 1, c.index - 2):
+            if j < 0 or not is_ref_line(blocks[j].text, 6) or any(s.index == j for s in starts):
+                break
+            ids.add(id(blocks[j]))
+    return ids if len(ids) > after else set()
