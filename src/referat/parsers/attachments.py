@@ -53,11 +53,14 @@ def parse_attachments(lines: list[str]) -> list[Attachment]:
     return merge_attachments(out)
 
 
+_NON_WORD = regex.compile(r"\W+")
+
+
 def merge_attachments(items: list[Attachment]) -> list[Attachment]:
     """The same attachment listed twice (with and without its number) becomes one entry."""
     merged: dict[str, Attachment] = {}
     for a in items:
-        key = regex.sub(r"\W+", " ", a.title).strip().casefold()
+        key = _NON_WORD.sub(" ", a.title).strip().casefold()
         if key in merged:
             merged[key].document_number = merged[key].document_number or a.document_number
         else:
