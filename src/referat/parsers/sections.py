@@ -64,15 +64,18 @@ def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSect
         # "BESLUTNINGSFORSLAG FRA RV", "INDSTILLING FRA BORGMESTEREN": a capitals line opens
         # a new part of the item (a quoted proposal), whatever the font
         return RawSection("other", text, head_block=b, rule="section.capitals"), ""
+    dh: DecisionHead | None = None
+    looked = False  # match_decision_head is pure: ask it once per line
     if hinted and not b.is_heading_hint and not (b.kind == "heading" and not text):
-        dh = match_decision_head(text, vocab.committee_pattern)
+        dh, looked = match_decision_head(text, vocab.committee_pattern), True
         if dh is None or dh.date is None:
             return None
     if b.kind == "heading" and not text:
         return RawSection("other", "", head_block=b, rule="section.empty_heading"), ""
     if b.kind == "table_row" or not text:
         return None
-    dh = match_decision_head(text, vocab.committee_pattern)
+    if not looked:
+        dh = match_decision_head(text, vocab.committee_pattern)
     if dh is not None:
         return RawSection("decision", text if not dh.inline else text[: len(text) - len(
             dh.inline)].rstrip(" :"), decision=dh, head_block=b, rule="decision.head"), dh.inline
