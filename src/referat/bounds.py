@@ -42,6 +42,7 @@ _LOCK = threading.Condition()
 _HEAP: list[tuple[float, int, _Guard]] = []
 _COUNTER = itertools.count()
 _WATCHDOG: list[threading.Thread] = []
+_WAKE = [float("-inf")]  # when the watchdog will next look at the heap by itself (inf: never)
 
 
 def _raise_in(tid: int, exc: type[BaseException] | None) -> None:
@@ -55,11 +56,13 @@ def _watch() -> None:
             while _HEAP and not _HEAP[0][2].live:
                 heapq.heappop(_HEAP)
             if not _HEAP:
+                _WAKE[0] = float("inf")
                 _LOCK.wait()
                 continue
             deadline, _, guard = _HEAP[0]
             now = time.monotonic()
             if now < deadline:
+                _WAKE[0] = deadline
                 _LOCK.wait(deadline - now)
                 continue
             heapq.heappop(_HEAP)
@@ -79,9 +82,16 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         if not _WATCHDOG or not _WATCHDOG[0].is_alive():
             _WATCHDOG[:] = [threading.Thread(target=_watch, name="referat time limit",
                                              daemon=True)]
+            _WAKE[0] = float("-inf")
             _WATCHDOG[0].start()
-        heapq.heappush(_HEAP, (time.monotonic() + seconds, next(_COUNTER), guard))
-        _LOCK.notify()
+        while _HEAP and not _HEAP[0][2].live:
+            heapq.heappop(_HEAP)  # finished parses: keep the heap short without the watchdog
+        deadline = time.monotonic() + seconds
+        heapq.heappush(_HEAP, (deadline, next(_COUNTER), guard))
+        if deadline < _WAKE[0]:
+            # wake the watchdog only when it would otherwise sleep past this deadline: a wake
+            # per parse hands the GIL to it and back, which costs a busy machine wall time
+            _LOCK.notify()
     try:
         yield
     finally:
