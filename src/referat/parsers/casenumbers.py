@@ -24,6 +24,7 @@ _LABELLED = regex.compile(
     regex.IGNORECASE,
 )
 _LABEL_HINTS = ("sag", "nr", "dok", "kle", "emne", "akt", "journal")
+_THREE_DIGITS = regex.compile(r"\d\D*\d\D*\d")  # _looks_like_number's minimum
 _SEPARATORS = regex.compile(r"[\s/|,]+")
 _YEAR = regex.compile(r"(19|20)\d\d")
 _BARE = regex.compile(rf"^(?:(?:Åbent|Åben|Lukket)\s*[-–:]?\s*)?(?P<value>{VALUE})\s*-?$")
@@ -56,7 +57,8 @@ def parse_labelled(line: str) -> tuple[CaseRef, str]:
     """Case references with labels in ``line``; returns them and the line with them removed."""
     ref = CaseRef()
     low = line.casefold()
-    if not any(k in low for k in _LABEL_HINTS):  # cheap test before the label regex
+    if not any(k in low for k in _LABEL_HINTS) or _THREE_DIGITS.search(line) is None:
+        # cheap tests before the label regex: a label word, and the 3 digits a value needs
         return ref, _SEPARATORS.sub(" ", line).strip()
     rest = line
     for m in _LABELLED.finditer(line):
