@@ -123,12 +123,15 @@ def parse_cmd(file: Path, summary: bool, fmt: str | None, vocabulary: str | None
 @click.option("--max-bytes", type=_POSITIVE, default=None, help="Largest input file accepted.")
 @click.option("--max-pages", type=_POSITIVE, default=None, help="Most PDF pages accepted.")
 @click.option("--max-memory", type=_POSITIVE, default=None, help=_MEMORY_HELP)
+@click.option("--inspect", is_flag=True,
+              help="Write an HTML report (referat inspect) beside the output of every document "
+                   "with warnings or unplaced blocks.")
 @_VERSION
 def convert_cmd(inputs: tuple[str, ...], out: Path, jsonl: Path | None, jobs: int | None,
                 timeout: float | None, resume: bool, overwrite: bool, dask_address: str | None,
                 show: bool | None, vocabulary: str | None, exclude: tuple[str, ...],
                 follow_links: bool, max_bytes: int | None, max_pages: int | None,
-                max_memory: int | None) -> None:
+                max_memory: int | None, inspect: bool) -> None:
     """Convert INPUTS (files, directories, glob patterns) to JSON under --out.
 
     Exit status: 0 when every input was converted, 1 when some failed (see OUT/errors.jsonl) or
@@ -146,7 +149,7 @@ def convert_cmd(inputs: tuple[str, ...], out: Path, jsonl: Path | None, jobs: in
         summary = convert(list(inputs), out, jobs=jobs, timeout=timeout, resume=resume,
                           jsonl=jsonl, dask=dask_address, limits=limits, vocabulary=vocabulary,
                           progress=mode, exclude=exclude, follow_links=follow_links,
-                          overwrite=overwrite)
+                          overwrite=overwrite, inspect=inspect)
     except Interrupted as stop:
         if show is not False:
             click.echo(stop.summary.text(), err=True)
@@ -211,7 +214,8 @@ def inspect_cmd(file: Path, output: Path | None, fmt: str | None,
 @click.option("--vocabulary", type=click.Path(exists=True, dir_okay=False), default=None,
               help="TOML file with extra headings and labels.")
 @click.option("--width", type=click.IntRange(min=40), default=None,
-              help="Line width (default: the terminal's, or 100 when not a terminal).")
+              help="Cut lines to this width (default: the terminal's; when not a terminal, "
+                   "the text is cut to 100 characters).")
 @click.option("--full", is_flag=True, help="Never cut the text.")
 def explain_cmd(file: Path, item: int | None, position: bool, fmt: str | None,
                 vocabulary: str | None, width: int | None, full: bool) -> None:
@@ -241,9 +245,9 @@ def explain_cmd(file: Path, item: int | None, position: bool, fmt: str | None,
         click.echo(f"item {label} {found.title}  [items[{sel.index}]"
                    + (", found by its title: the stream records no nodes" if sel.by_title else "")
                    + "]")
-    if width is None and not full:
-        width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-    for line in render(rows, None if full else width):
+    if width is None and not full and sys.stdout.isatty():
+        width = shutil.get_terminal_size((100, 24)).columns
+    for line in render(rows, None if full else width, None if full else 100):
         click.echo(line)
 
 
