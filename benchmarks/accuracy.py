@@ -8,9 +8,15 @@ Two kinds of truth are scored, in one format (``benchmarks/scoring.py`` projects
   dev excerpts under ``pages/`` and the other samples (Kalundborg, Aarhus HTML/PDF, ...);
 - every ``truth/NNN.json`` reader truth under ``--unseen`` (default ``tests/samples/pages``; format
   in ``pages/TRUTH.md``), scored against the parse of ``NNN.txt`` next to it: the 55 excerpts
-  from municipalities the parser was not tuned to.
+  from municipalities the parser was not tuned to;
+- the exports (issue 10, families 9 and 10): each Word referat exported to PDF under
+  ``pdf/word/`` against its reader truth ``NAME.truth.json``, and each browser print under
+  ``pdf/printed/`` against the golden of the HTML page it was printed from. They are reported
+  as their own group, outside "everything" (their bar is equality with the source, held by
+  ``tests/test_issue_10_exports.py``).
 
-Per file and per group (dev excerpts, unseen excerpts, all excerpts, other samples) it prints:
+Per file and per group (dev excerpts, unseen excerpts, all excerpts, exports, other samples) it
+prints:
 
 - items: F1 of the parsed items against the truth items. A truth item matches the parsed item
   with the same number, else (numbers shifted or missing) the unused parsed item whose title is
@@ -43,7 +49,8 @@ from scoring import Counts, match_items, project, score
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tests" / "samples"
-GROUPS = ("dev excerpts", "unseen excerpts", "other")
+GROUPS = ("dev excerpts", "unseen excerpts", "exports", "other")
+READER_TRUTH = ("unseen excerpts", "exports")
 __all__ = ["Counts", "compare", "main", "match_items"]
 
 
@@ -84,6 +91,17 @@ def truths(filters: list[str], pages: Path) -> list[tuple[Path, Path]]:
     return out
 
 
+def exports(filters: list[str], samples: Path) -> list[tuple[Path, Path]]:
+    """(pdf, truth) for the Word exports (reader truth) and the browser prints (the HTML page's
+    contract golden)."""
+    out = [(t.with_name(t.name.removesuffix(".truth.json") + ".pdf"), t)
+           for t in sorted((samples / "pdf" / "word").glob("*.truth.json"))]
+    out += [(p, samples / "html" / (p.stem + ".expected.json"))
+            for p in sorted((samples / "pdf" / "printed").glob("*.pdf"))]
+    return [(s, t) for s, t in out if s.exists() and t.exists()
+            and (not filters or any(f in str(s) for f in filters))]
+
+
 def _fmt(v: float | None) -> str:
     return "   -" if v is None else f"{v:4.2f}"
 
@@ -106,9 +124,10 @@ def run(filters: list[str], samples: Path, unseen: Path) -> dict[str, Any]:
     jobs = [(s, g, "dev excerpts" if samples / "pages" in s.parents else "other")
             for s, g in goldens(filters, samples)]
     jobs += [(s, t, "unseen excerpts") for s, t in truths(filters, unseen)]
+    jobs += [(s, t, "exports") for s, t in exports(filters, samples)]
     for sample, truth_file, group in jobs:
         truth = json.loads(truth_file.read_text(encoding="utf-8"))
-        if group != "unseen excerpts":
+        if group not in READER_TRUTH or truth_file.name.endswith(".expected.json"):
             truth = project(truth)
         parsed, error = _parse(sample)
         c = score(truth, project(parsed))
