@@ -6,17 +6,16 @@ Two kinds of truth are scored, in one format (``benchmarks/scoring.py`` projects
 
 - every sample under ``tests/samples`` with a ``<name>.expected.json`` contract golden: the 37
   dev excerpts under ``pages/`` and the other samples (Kalundborg, Aarhus HTML/PDF, ...);
-- every ``truth/NNN.json`` reader truth under ``--unseen`` (default ``tests/samples/pages``; format
-  in ``pages/TRUTH.md``), scored against the parse of ``NNN.txt`` next to it: the 55 excerpts
-  from municipalities the parser was not tuned to;
-- the exports (issue 10, families 9 and 10): each Word referat exported to PDF under
-  ``pdf/word/`` against its reader truth ``NAME.truth.json``, and each browser print under
-  ``pdf/printed/`` against the golden of the HTML page it was printed from. They are reported
-  as their own group, outside "everything" (their bar is equality with the source, held by
-  ``tests/test_issue_10_exports.py``).
+- every ``truth/NNN.json`` reader truth under ``--unseen`` (default ``tests/samples/pages``;
+  format in ``tests/samples/pages/TRUTH.md``), scored against the parse of ``NNN.txt`` next to
+  it: the 55 excerpts from municipalities the parser was not tuned to;
+- every ``NAME.truth.json`` under ``tests/samples`` (same format), scored against the parse of
+  ``NAME.pdf`` (or .html/.txt/.md) next to it: the generated Word exports; and every browser
+  print ``pdf/printed/NAME.pdf``, scored against the golden of the page ``html/NAME.html`` it
+  was printed from.
 
-Per file and per group (dev excerpts, unseen excerpts, all excerpts, exports, other samples) it
-prints:
+Per file and per group (dev excerpts, unseen excerpts, all excerpts, other samples, generated)
+it prints:
 
 - items: F1 of the parsed items against the truth items. A truth item matches the parsed item
   with the same number, else (numbers shifted or missing) the unused parsed item whose title is
@@ -49,8 +48,8 @@ from scoring import Counts, match_items, project, score
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tests" / "samples"
-GROUPS = ("dev excerpts", "unseen excerpts", "exports", "other")
-READER_TRUTH = ("unseen excerpts", "exports")
+GROUPS = ("dev excerpts", "unseen excerpts", "other", "generated")
+SOURCE_SUFFIXES = (".pdf", ".html", ".txt", ".md")
 __all__ = ["Counts", "compare", "main", "match_items"]
 
 
@@ -91,15 +90,20 @@ def truths(filters: list[str], pages: Path) -> list[tuple[Path, Path]]:
     return out
 
 
-def exports(filters: list[str], samples: Path) -> list[tuple[Path, Path]]:
-    """(pdf, truth) for the Word exports (reader truth) and the browser prints (the HTML page's
-    contract golden)."""
-    out = [(t.with_name(t.name.removesuffix(".truth.json") + ".pdf"), t)
-           for t in sorted((samples / "pdf" / "word").glob("*.truth.json"))]
-    out += [(p, samples / "html" / (p.stem + ".expected.json"))
-            for p in sorted((samples / "pdf" / "printed").glob("*.pdf"))]
-    return [(s, t) for s, t in out if s.exists() and t.exists()
-            and (not filters or any(f in str(s) for f in filters))]
+def generated(filters: list[str], samples: Path) -> list[tuple[Path, Path]]:
+    """(source, truth) for every ``NAME.truth.json`` with a ``NAME.<pdf|html|txt|md>`` beside it."""
+    out = []
+    for t in sorted(samples.rglob("*.truth.json")):
+        stem = t.name.removesuffix(".truth.json")
+        source = next((t.with_name(stem + x) for x in SOURCE_SUFFIXES
+                       if t.with_name(stem + x).exists()), None)
+        if source and (not filters or any(f in str(source) for f in filters)):
+            out.append((source, t))
+    for pdf in sorted((samples / "pdf" / "printed").glob("*.pdf")):
+        golden = samples / "html" / (pdf.stem + ".expected.json")
+        if golden.exists() and (not filters or any(f in str(pdf) for f in filters)):
+            out.append((pdf, golden))
+    return out
 
 
 def _fmt(v: float | None) -> str:
@@ -124,10 +128,10 @@ def run(filters: list[str], samples: Path, unseen: Path) -> dict[str, Any]:
     jobs = [(s, g, "dev excerpts" if samples / "pages" in s.parents else "other")
             for s, g in goldens(filters, samples)]
     jobs += [(s, t, "unseen excerpts") for s, t in truths(filters, unseen)]
-    jobs += [(s, t, "exports") for s, t in exports(filters, samples)]
+    jobs += [(s, t, "generated") for s, t in generated(filters, samples)]
     for sample, truth_file, group in jobs:
         truth = json.loads(truth_file.read_text(encoding="utf-8"))
-        if group not in READER_TRUTH or truth_file.name.endswith(".expected.json"):
+        if group in ("dev excerpts", "other") or truth_file.name.endswith(".expected.json"):
             truth = project(truth)
         parsed, error = _parse(sample)
         c = score(truth, project(parsed))
@@ -136,7 +140,7 @@ def run(filters: list[str], samples: Path, unseen: Path) -> dict[str, Any]:
         rows.append({"file": sample.relative_to(base).as_posix(), "group": group,
                      "error": error, **asdict(c), **c.rates()})
     totals = {**groups, "all excerpts": groups["dev excerpts"] + groups["unseen excerpts"],
-              "everything": groups["dev excerpts"] + groups["unseen excerpts"] + groups["other"]}
+              "everything": sum(groups.values(), Counts())}
     return {"files": rows, "totals": {n: {**asdict(c), **c.rates()} for n, c in totals.items()}}
 
 

@@ -1,9 +1,10 @@
 """Project a parse onto the reader-truth format and compare it with a truth.
 
-The reader truth (``tests/samples/pages/TRUTH.md``) is smaller than the contract: per document
-``is_minutes``, ``document_type``, ``committee``, ``date`` and ``items``; per item ``number``,
-``title``, ``closed``, ``case_number`` (and, where the contract splits a combined reference, an
-optional ``journal_number``), the kinds of its section headings and ``decision_start``.
+The reader truth (format: ``tests/samples/pages/TRUTH.md``) is smaller than the contract: per
+document ``is_minutes``, ``document_type``, ``committee``, ``date`` and ``items``; per item
+``number``, ``title``, ``closed``, ``case_number`` (and, where the contract splits a combined
+reference, an optional ``journal_number``), the kinds of its section headings and
+``decision_start``.
 
 :func:`project` turns a Meeting JSON dict (a parse, or a contract golden) into that format;
 :func:`score` counts how well a projected parse matches a truth (for ``benchmarks/accuracy.py``);

@@ -1,4 +1,5 @@
-"""The HTML reader: markup to blocks, chrome dropped, on snippets and on the Aarhus pages."""
+"""The HTML reader: markup to blocks, chrome set aside as furniture, on snippets and on the Aarhus
+pages."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ CHROME = ["Tilbage til forsiden", "Hent som PDF", "Kopier link", "Til toppen", "
 
 
 def blocks(html: str) -> list[Block]:
-    return read_html(html).blocks
+    """The body blocks (what parsers read)."""
+    return read_html(html).body
 
 
 def texts(html: str) -> list[str]:
@@ -30,7 +32,7 @@ def texts(html: str) -> list[str]:
 def page(path: Path) -> list[Block]:
     doc = read(path.read_text(encoding="utf-8"), "html")
     assert doc.format == "html"
-    return doc.blocks
+    return doc.body
 
 
 def test_headings_keep_level() -> None:
@@ -102,7 +104,7 @@ def test_number_cell_joins_heading_of_layout_row() -> None:
     assert [(b.kind, b.text) for b in bs[1:]] == [("heading", "7 Budget"), ("para", "Tekst")]
 
 
-def test_chrome_is_dropped() -> None:
+def test_chrome_is_furniture_not_content() -> None:
     html = """
       <nav><a href="/">Forside</a></nav><header><p>Kommunens logo</p></header>
       <script>var x = "<p>Nej</p>";</script><style>p {}</style><noscript>Slå JS til</noscript>
@@ -115,7 +117,26 @@ def test_chrome_is_dropped() -> None:
       <p><span class="label" role="button">PDF</span><a href="b.pdf">Bilag 1</a></p>
       <p><a href="#">Hent som PDF</a></p><p>Print</p><p>Til toppen</p><p>.</p>
       <footer><p>Kontakt os</p></footer>"""
-    assert texts(html) == ["Referat", "Bilag 1"]
+    doc = read_html(html)
+    assert [b.text for b in doc.body] == ["Referat", "Bilag 1"]
+    # one furniture block per chrome element, or per chrome line the vocabulary names
+    assert [b.text for b in doc.furniture] == [
+        "Forside", "Kommunens logo", "Vi bruger cookies OK", "Kopier link", "Søg",
+        "Tilbage til forsiden", "Mere", "PDF", "Hent som PDF", "Print", "Til toppen",
+        "Kontakt os"]
+    assert [b.path for b in doc.furniture][:3] == [
+        "html/body/nav[1]", "html/body/header[1]", "html/body/div[1]"]
+    assert {b.furniture for b in doc.furniture} == {"chrome"}
+    # in reading order: chrome inside a paragraph comes before the paragraph's text ends
+    assert [b.text for b in doc.blocks].index("PDF") < [b.text for b in doc.blocks].index("Bilag 1")
+
+
+def test_chrome_inside_a_line_does_not_split_it() -> None:
+    doc = read_html("<p>Punkt 1 <button>Vis</button>Godkendelse <span class='badge'>Ny</span>af dagsorden</p>")
+    assert [b.text for b in doc.body] == ["Punkt 1 Godkendelse af dagsorden"]
+    assert [(b.text, b.layer) for b in doc.blocks] == [
+        ("Punkt 1 Godkendelse af dagsorden", "body"), ("Vis", "furniture"),
+        ("Ny", "furniture")]
 
 
 def test_whole_page_form_and_heading_button_are_kept() -> None:

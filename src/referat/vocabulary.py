@@ -72,7 +72,8 @@ SECTIONS = WordTable({
     "summary": [
         "Resume", "Resumé", "Resume og sagens baggrund", "Sagens baggrund", "Baggrund",
         "Beslutningstema", "Anledning", "Formål med sagen", "Problemstilling", "Kort fortalt",
-        "Sammenfatning", "Indledning",
+        "Sammenfatning", "Indledning", "Sagens kerne", "Sammendrag", "Sagstema", "Sagsresumé",
+        "Sagsresume",
     ],
     "recommendation": [
         "Indstilling", "Indstillinger", "Forslag til beslutning", "Beslutningspunkter",
@@ -81,12 +82,13 @@ SECTIONS = WordTable({
     ],
     "treatment": [
         "Behandling", "Forventet sagsgang", "Sagsgang", "Kompetence", "Beslutningskompetence",
-        "Sagen afgøres i", "Kompetenceudvalg", "Politisk behandling",
+        "Sagen afgøres i", "Kompetenceudvalg", "Politisk behandling", "Sagsprocedure",
+        "Sagen behandles i", "Sagen afgøres af",
     ],
     "presentation": [
         "Sagsfremstilling", "Beskrivelse", "Sagens indhold", "Sagsbeskrivelse", "Præsentation",
-        "Løsning", "Vurdering", "Redegørelse", "Sagens fremstilling", "Sagsresumé",
-        "Alternativer", "Tidsperspektiv", "Videre proces", "Kommunikation", "Sagen",
+        "Løsning", "Vurdering", "Redegørelse", "Sagens fremstilling", "Alternativer",
+        "Tidsperspektiv", "Videre proces", "Kommunikation", "Sagen",
     ],
     "financial": [
         "Økonomiske konsekvenser", "Økonomi", "Økonomiske forhold og konsekvenser",
@@ -97,17 +99,21 @@ SECTIONS = WordTable({
     "decision": ["Beslutning", "Beslutninger", "Afgørelse", "Udvalgets beslutning"],
     "attachments": ["Bilag", "Bilagsliste", "Vedlagte bilag"],
     "case_type": ["Sagstype"],
-    "history": ["Sagsforløb", "Tidligere beslutninger", "Tidligere behandling", "Historik"],
+    "history": [
+        "Sagsforløb", "Tidligere beslutninger", "Tidligere behandling", "Historik", "Sagens forløb",
+        "Sagshistorik",
+    ],
     "hearing": [
         "Høring", "Inddragelse og høring", "Høringssvar", "Høringsparter", "Borgerinddragelse",
     ],
     "legal": [
         "Lovgrundlag", "Retsgrundlag", "Juridiske forhold", "Lovgivning",
-        "Juridiske og planmæssige forhold", "Hjemmel",
+        "Juridiske og planmæssige forhold", "Hjemmel", "Retsregler",
     ],
     "other": [
         "Bemærkninger", "Miljøvurdering", "Klima", "Personalemæssige konsekvenser",
-        "Sundhedsmæssige konsekvenser", "Effekt", "Sagsbehandling",
+        "Sundhedsmæssige konsekvenser", "Effekt", "Sagsbehandling", "Personale", "Tidsplan",
+        "Afledte konsekvenser", "Andre konsekvenser", "Øvrige konsekvenser",
     ],
 })
 
@@ -133,7 +139,7 @@ LABELS = WordTable({
 
 # Headings that may only group the sections after them (FirstAgenda prints an outer
 # "Sagsfremstilling" holding Resume, Indstillinger, ... and an inner "Sagsfremstilling").
-GROUPING: Words = ("Sagsfremstilling", "Sagsbeskrivelse", "Sagen")
+GROUPING: Words = ("Sagsfremstilling", "Sagsbeskrivelse", "Sagen", "Fremstilling")
 
 # The last word of a body's name ends with one of these ("Økonomiudvalget", "Byrådet",
 # "Kommunalbestyrelsen", "Direktionen", "Udvalget for Teknik og Miljø").
@@ -176,6 +182,15 @@ CHROME: Words = (
     "Del på LinkedIn", "Del siden", "Afvis cookies", "Cookieindstillinger", "Læs mere om cookies",
     "Skip to content", "Back to top", "Side",
 )
+
+
+# What may join a heading word to its qualifier ("Beskrivelse af sagen", "Lovgrundlag – link").
+# (Not "for", "til", "om": "Baggrund for puljen" is a topic inside a section, not a heading.)
+_QUALIFIER = regex.compile(r"^(?:\s*[–\-,(/]|\s+(?:og|af|samt|mv\.?)\b)")
+# A qualifying word before a heading word has an adjective's shape ("Administrativ",
+# "Alternativ", "Supplerende", "Samlet", "Endelig"), never a name's ("First-agenda") or a
+# function word's ("til", "ingen").
+_ADJECTIVE = regex.compile(r"^\p{L}{3,}(?i:iv|ig|sk|ende|et|ede)$")
 
 
 def _norm(text: str) -> str:
@@ -299,12 +314,41 @@ class Vocabulary:
             return kind, False
         if not fuzzy or len(key) < 5:
             return None
+        kind = self._qualified_kind(heading) if heading.lstrip("*#_ ")[:1].isupper() else None
+        if kind is not None:
+            return kind, False
         best = process.extractOne(
             key, self._section_index.keys(), scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff
         )
         if best is None:
             return None
         return self._section_index[best[0]], True
+
+    def _qualified_kind(self, heading: str) -> str | None:
+        """A known heading with a qualifier: the head word first and a qualifier joined by a
+        preposition, "og" or a dash ("Beskrivelse af sagen", "Lovgrundlag – link", "Økonomiske
+        konsekvenser og finansiering"), or one or two qualifying words before it ("Administrativ
+        indstilling"). A capitalised qualifier names something ("Økonomi og Erhverv") and is no
+        qualifier. Not for decisions, whose heads are matched by their own rule."""
+        text = " ".join(heading.split()).strip(":;.-–|* ")
+        words = text.split()
+        if len(words) > 7 or text.endswith(","):
+            return None
+        for n in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:n]).rstrip(",")
+            rest = text[len(head):]
+            kind = self._section_index.get(head.casefold())
+            if kind is None or kind == "decision" or len(words) - n > 4:
+                continue
+            m = _QUALIFIER.match(rest)
+            if m is not None and not rest[m.end():].lstrip()[:1].isupper():
+                return kind
+        for n in (1, 2):
+            if len(words) > n and all(_ADJECTIVE.match(w) for w in words[:n]):
+                kind = self._section_index.get(" ".join(words[n:]).casefold())
+                if kind is not None and kind not in ("decision", "attachments"):
+                    return kind
+        return None
 
     def split_glued_heading(self, line: str) -> tuple[str, str] | None:
         """``"BeslutningGodkendt."`` -> ``("Beslutning", "Godkendt.")``; ``"Bilag: x"`` likewise."""

@@ -26,6 +26,7 @@ _MARKER_END = regex.compile(r"\b(Åbent|Lukket)(?:\s+punkt)?$", regex.IGNORECASE
 _CAPS_LINE = regex.compile(r"^(?=(?:\P{Ll}*\p{Lu}){8})[\p{Lu}\d][\p{Lu}\d ,.&/–-]{6,78}[\p{Lu}\d]$")
 _FILE_NAMES = regex.compile(r"\S+\.(?i:pdf|docx?|xlsx?|pptx?|odt|rtf|jpe?g|png|msg|zip)\b")
 _SECTION_NUMBER = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})")
+_ROUTING = regex.compile(r"^\p{Lu}{1,5}(?:\s*[/,–-]\s*\p{Lu}{1,5})*\.?$")
 _LABEL_LINE = regex.compile(r"^(?:Sags?\.?\s*nr|Sagsid|Sag\s|J\.?\s*nr|Dok|Journal)", regex.I)
 
 
@@ -91,6 +92,9 @@ def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSect
         if hit is not None and (rest or b.is_heading_hint):
             if rest.startswith(("af ", "om ", "til ")):
                 return None
+            if hit[0] == "history" and _ROUTING.match(rest):
+                # "Sagsforløb: ØK/BY": the bodies the case goes through, not its history
+                return RawSection("treatment", head, head_block=b, rule="section.routing"), rest
             return RawSection(hit[0], head, head_block=b, rule="section.glued"), rest
     if b.is_heading_hint and short and not text.endswith((".", ",")) and \
             not vocab.open_regex.match(text) and not text[:1].isdigit():

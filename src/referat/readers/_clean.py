@@ -14,6 +14,7 @@ _LIGATURES = {
     "\ufb05": "st", "\ufb06": "st",
 }
 _TABLE = {**_INVISIBLE, **_SPACES, **{ord(k): v for k, v in _LIGATURES.items()}}
+_ODD = regex.compile("[" + "".join(map(chr, _TABLE)) + "]")
 
 _MIDLINE_FF = regex.compile(r"(?<=[^\n\f])\f")
 _BREAK_TAG = regex.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|tr|h\d)\s*>", regex.IGNORECASE)
@@ -31,13 +32,9 @@ def normalize(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _MIDLINE_FF.sub("\n\f", text)  # "end of page 1\fpage 2": a break, not a join
-    if text.isascii():
+    if text.isascii() or _ODD.search(text) is None:
         return text
-    for code, rep in _TABLE.items():
-        ch = chr(code)
-        if ch in text:
-            text = text.replace(ch, rep or "")
-    return text
+    return text.translate(_TABLE)
 
 
 def strip_inline_html(text: str) -> list[str]:
@@ -50,6 +47,35 @@ def strip_inline_html(text: str) -> list[str]:
     text = _ANY_TAG.sub("", text)
     text = html.unescape(text)
     return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+_SPLIT_TAG = regex.compile(
+    r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|tr|h\d)\s*>|<\s*li\b[^>]*>", regex.IGNORECASE)
+
+
+def trimmed(line: str, base: int) -> tuple[int, int]:
+    """Span of ``line`` (found at offset ``base``) without its surrounding whitespace."""
+    return base + len(line) - len(line.lstrip()), base + len(line.rstrip())
+
+
+def piece_spans(line: str, base: int, count: int) -> list[tuple[int, int]]:
+    """Spans of the pieces :func:`strip_inline_html` makes of ``line`` (found at ``base``): each
+    piece gets the stretch of source between the tags that split it off, tags inside included.
+    When the stretches do not pair up with the ``count`` pieces, every piece gets the whole line.
+    """
+    whole = trimmed(line, base)
+    if count <= 1:
+        return [whole] * count
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in (*_SPLIT_TAG.finditer(line), None):
+        stop = m.start() if m is not None else len(line)
+        seg = line[pos:stop] if m is not None else _BROKEN_TAG.sub("", line[pos:stop])
+        if html.unescape(_ANY_TAG.sub("", seg)).strip():
+            spans.append(trimmed(seg, base + pos))
+        if m is not None:
+            pos = m.end()
+    return spans if len(spans) == count else [whole] * count
 
 
 def split_bullet(text: str) -> tuple[bool, str]:

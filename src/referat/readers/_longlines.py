@@ -23,23 +23,40 @@ def _cut(line: str) -> Iterator[str]:
     yield line[pos:]
 
 
-def cap_lines(lines: list[str], warnings: list[str]) -> tuple[list[str], list[int]]:
-    """``lines`` with long ones cut, and each new line's 1-based source line number.
+def line_starts(lines: list[str]) -> list[int]:
+    """Offset of each line in ``"\\n".join(lines)``."""
+    starts: list[int] = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
+def cap_lines(lines: list[str], warnings: list[str]) -> tuple[list[str], list[int], list[int]]:
+    """``lines`` with long ones cut, each new line's 1-based source line number, and its
+    character offset in ``"\\n".join(lines)`` (the text the reader's spans index).
 
     A warning naming the line goes to ``warnings`` (it becomes a ``reader`` issue).
     """
+    starts = line_starts(lines)
     if all(len(line) <= MAX_LINE for line in lines):
-        return lines, list(range(1, len(lines) + 1))
+        return lines, list(range(1, len(lines) + 1)), starts
     out: list[str] = []
     origin: list[int] = []
-    for lineno, line in enumerate(lines, start=1):
+    offsets: list[int] = []
+    for lineno, (line, at) in enumerate(zip(lines, starts, strict=True), start=1):
         if len(line) <= MAX_LINE:
             out.append(line)
             origin.append(lineno)
+            offsets.append(at)
             continue
         pieces = list(_cut(line))
         warnings.append(f"line {lineno} is {len(line):,} characters long; it was cut into "
                         f"{len(pieces):,} pieces of at most {MAX_LINE:,} characters")
-        out.extend(pieces)
-        origin.extend([lineno] * len(pieces))
-    return out, origin
+        for piece in pieces:
+            out.append(piece)
+            origin.append(lineno)
+            offsets.append(at)
+            at += len(piece)
+    return out, origin, offsets

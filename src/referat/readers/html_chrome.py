@@ -4,6 +4,10 @@ Judged per element, from its tag, its ARIA role and the words in its class and i
 hold real content are protected: a ``<form>`` wrapping the whole page (ASP.NET sites do this) or a
 ``<button>`` wrapping an item heading (collapsible agendas) is kept, and class words only count on
 elements with little text, so a ``<body class="has-navbar">`` never empties the document.
+
+Chrome is not deleted: :func:`chrome_kind` says ``chrome`` (or ``hidden`` for ``aria-hidden``)
+and the reader keeps its text on the furniture layer. Elements that never show text as such
+(scripts, styles, inputs, media) are ``skip``: read no further.
 """
 
 from __future__ import annotations
@@ -22,11 +26,16 @@ BLOCK_TAGS = _words(
     "th thead tr ul legend"
 )
 
-# Never content.
+# Never content, and no text a reader of the page sees as text.
 ALWAYS_DROP = _words(
     "script style noscript template svg canvas iframe object embed head title meta link input "
-    "select option textarea nav audio video map area"
+    "audio video map area"
 )
+# Never content, but visible text: kept as chrome furniture.
+ALWAYS_CHROME = _words("nav select option textarea")
+SKIP = "skip"
+CHROME = "chrome"
+HIDDEN = "hidden"
 # Chrome unless they hold content (headings, paragraphs, tables).
 DROP_UNLESS_CONTENT = frozenset(("form", "button"))
 # Site header/footer; kept inside main/article/section, where they head the content itself.
@@ -47,22 +56,26 @@ _PROTECTED = frozenset(("html", "body", "main", "article"))
 _MAX_CHROME_TEXT = 3000
 
 
-def is_chrome_element(node: LexborNode, tag: str, in_main: bool) -> bool:
+def chrome_kind(node: LexborNode, tag: str, in_main: bool) -> str:
+    """``""`` for content, :data:`SKIP` for elements read no further, else the furniture kind
+    (:data:`CHROME`, :data:`HIDDEN`) the element's text is kept under."""
     if tag in ALWAYS_DROP:
-        return True
+        return SKIP
+    if tag in ALWAYS_CHROME:
+        return CHROME
     attrs = node.attributes
     if attrs.get("aria-hidden") == "true":
-        return True
+        return HIDDEN
     if tag in DROP_UNLESS_CONTENT:
-        return node.css_first(_CONTENT) is None
+        return "" if node.css_first(_CONTENT) is not None else CHROME
     if tag in PAGE_FRAME and not in_main:
-        return True
+        return CHROME
     if tag in _PROTECTED:
-        return False
+        return ""
     role = attrs.get("role")
     if role and role.strip().lower() in CHROME_ROLES:
-        return node.css_first(_CONTENT) is None
+        return "" if node.css_first(_CONTENT) is not None else CHROME
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
     if names.strip() and not CHROME_WORDS.isdisjoint(_WORD.split(names)):
-        return len(node.text(deep=True)) < _MAX_CHROME_TEXT
-    return False
+        return CHROME if len(node.text(deep=True)) < _MAX_CHROME_TEXT else ""
+    return ""

@@ -1,13 +1,29 @@
 """Markdown reader (as written by PDF-to-Markdown converters): ``#`` headings, ``**bold**``
 lines, lists, pipe tables, escapes and links become hints on blocks; no markup reaches the
-parsers."""
+parsers.
+
+Spans: :attr:`Document.text` is the input after :func:`~referat.readers._clean.normalize` (line
+ends unified, invisible characters dropped, ligatures undone, a form feed inside a line moved to
+the start of a new line); ``line`` is the 1-based line in it and ``start``/``end`` the offsets of
+the block's source line without its surrounding whitespace, markup (``#``, ``**``, ``|``, bullets)
+included. Pieces that inline HTML splits off one line (``<br />``, ``<li>``) get the stretch
+between their tags.
+"""
 
 from __future__ import annotations
 
 import regex
 
 from ..blocks import Block, BlockKind, Document
-from ._clean import clean_cell, normalize, split_bullet, squash, strip_inline_html
+from ._clean import (
+    clean_cell,
+    normalize,
+    piece_spans,
+    split_bullet,
+    squash,
+    strip_inline_html,
+    trimmed,
+)
 from ._longlines import cap_lines
 
 # Spans are bounded ({1,N}) and a heading's closing hashes are stripped in Python, so a hostile
@@ -44,13 +60,16 @@ def read_markdown(text: str) -> Document:
     blocks: list[Block] = []
     table_id = 0
     in_table = False
-    lines, origin = cap_lines(text.split("\n"), warnings)
-    for lineno, raw in zip(origin, lines, strict=True):
+    lines, origin, offsets = cap_lines(text.split("\n"), warnings)
+    for lineno, line, base in zip(origin, lines, offsets, strict=True):
+        raw = line.lstrip("\f")
+        base += len(line) - len(raw)
         raw = raw.replace("\f", "")
         if not raw.strip():
             in_table = False
             continue
         stripped = raw.strip()
+        start, end = trimmed(raw, base)
         piped = stripped.startswith("|") and stripped.count("|") >= 2
         if piped and _TABLE_SEP.match(stripped):
             continue
@@ -61,7 +80,7 @@ def read_markdown(text: str) -> Document:
                 table_id += 1
                 in_table = True
             blocks.append(Block("table_row", "\t".join(cells), lineno, cells=cells,
-                                table=table_id))
+                                table=table_id, end_line=lineno, start=start, end=end))
             continue
         in_table = False
         m = _HEADING.match(raw)
@@ -70,12 +89,19 @@ def read_markdown(text: str) -> Document:
             if body.rstrip("#") != body and (not body.rstrip("#") or body.rstrip("#")[-1] == " "):
                 body = body.rstrip("#").rstrip()  # closing hashes: "## Titel ##"
             bold = bool(_FULL_BOLD.match(body))
-            for piece in strip_inline_html(inline(body)):
-                blocks.append(Block("heading", piece, lineno, level=len(m.group(1)), bold=bold))
+            pieces = strip_inline_html(inline(body))
+            for piece, (a, b) in zip(pieces, _spans(raw, base, pieces), strict=True):
+                blocks.append(Block("heading", piece, lineno, level=len(m.group(1)), bold=bold,
+                                    end_line=lineno, start=a, end=b))
             continue
         bold = bool(_FULL_BOLD.match(stripped))
         is_bullet, rest = split_bullet(stripped) if not bold else (False, stripped)
-        for piece in strip_inline_html(inline(rest)):
+        pieces = strip_inline_html(inline(rest))
+        for piece, (a, b) in zip(pieces, _spans(raw, base, pieces), strict=True):
             kind: BlockKind = "list_item" if is_bullet else "para"
-            blocks.append(Block(kind, piece, lineno, bold=bold))
-    return Document(blocks, "markdown", warnings=warnings)
+            blocks.append(Block(kind, piece, lineno, bold=bold, end_line=lineno, start=a, end=b))
+    return Document(blocks, "markdown", warnings=warnings, text=text)
+
+
+def _spans(raw: str, base: int, pieces: list[str]) -> list[tuple[int, int]]:
+    return piece_spans(raw, base, len(pieces))

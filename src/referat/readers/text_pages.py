@@ -2,7 +2,9 @@
 and the running header lines printed beside each marker ("Hjørring Kommune", "25. maj 2016").
 
 :func:`paginate` returns, for every line, its page (or ``None`` when the text shows no pages) and
-whether the line is page furniture to drop.
+whether the line is page furniture (kept by the reader on the furniture layer): a
+``page_marker`` or a ``running_header`` (text cannot tell a header from a footer; both are
+called ``running_header``).
 """
 
 from __future__ import annotations
@@ -22,8 +24,13 @@ def _key(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.split()).casefold())
 
 
-def paginate(lines: list[str]) -> tuple[list[int | None], set[int]]:
-    """Page of each line and the indexes of furniture lines (markers and running headers)."""
+PAGE_MARKER = "page_marker"
+RUNNING_HEADER = "running_header"
+
+
+def paginate(lines: list[str]) -> tuple[list[int | None], dict[int, str]]:
+    """Page of each line, and the furniture lines (markers and running headers) by index with
+    their kind."""
     ff_pages: list[int] = []
     page = 1
     for line in lines:
@@ -36,7 +43,7 @@ def paginate(lines: list[str]) -> tuple[list[int | None], set[int]]:
         pages: list[int | None] = list(ff_pages) if page > 1 else [None] * len(lines)
         if len(markers) == 1 and page == 1:
             drop.clear()
-        return pages, drop
+        return pages, dict.fromkeys(sorted(drop), PAGE_MARKER)
     marker_pages: list[int | None] = []
     current = markers[0][1]
     nxt = iter(markers)
@@ -46,8 +53,10 @@ def paginate(lines: list[str]) -> tuple[list[int | None], set[int]]:
             current = upcoming[1]
             upcoming = next(nxt, None)
         marker_pages.append(current)
-    drop |= _running_lines(lines, [i for i, _ in markers])
-    return marker_pages, drop
+    furniture = dict.fromkeys(sorted(_running_lines(lines, [i for i, _ in markers])),
+                              RUNNING_HEADER)
+    furniture.update(dict.fromkeys(drop, PAGE_MARKER))
+    return marker_pages, furniture
 
 
 def _running_lines(lines: list[str], marker_rows: list[int]) -> set[int]:
