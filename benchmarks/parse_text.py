@@ -1,49 +1,109 @@
-"""Parse the text and Markdown samples repeatedly; print documents/s and MB/s on one core.
+"""Parse the text and Markdown samples repeatedly; print documents/s (and MB/s) on one core.
 
-    python benchmarks/parse_text.py [--seconds 5]
+    python benchmarks/parse_text.py [--seconds 5] [--against REV] [--set kalundborg|all]
+
+``--against REV`` loads the package as it was at git revision REV (e.g. ``main``, ``HEAD~3``)
+next to this tree's, in the same process, and times both on the same documents in alternating
+rounds, so that the two figures see the same machine load. Documents/s are given per CPU second
+of this process (``time.process_time``; steadier than wall time on a shared machine) and per wall
+second. ``--set kalundborg`` (the default) is the two Kalundborg samples, the seed-sized
+documents of issue 9's target; ``all`` is every text and Markdown sample.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import subprocess
+import sys
+import tarfile
+import tempfile
 import time
+from collections.abc import Callable
+from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import referat
 
-SAMPLES = Path(__file__).resolve().parent.parent / "tests" / "samples"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "tests" / "samples"
+
+Parse = Callable[[str], Any]
+
+
+def files(which: str) -> list[Path]:
+    if which == "kalundborg":
+        return sorted(p for p in SAMPLES.glob("kalundborg-*") if p.suffix in (".txt", ".md"))
+    return sorted([*SAMPLES.glob("*.txt"), *SAMPLES.glob("*.md"), *SAMPLES.glob("pages/*.txt")])
+
+
+def load_revision(rev: str, into: Path) -> Parse:
+    """``referat.parse`` as it was at ``rev``, imported as the package ``referat_at_rev``."""
+    tar = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src/referat"],
+                         check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=BytesIO(tar)) as tf:
+        tf.extractall(into, filter="data")
+    (into / "src" / "referat").rename(into / "referat_at_rev")
+    sys.path.insert(0, str(into))
+    module = importlib.import_module("referat_at_rev")
+    parse: Parse = module.parse
+    return parse
+
+
+def run(parse: Parse, texts: list[str], seconds: float) -> tuple[int, float, float]:
+    """Documents parsed, CPU seconds and wall seconds spent, for about ``seconds``."""
+    docs = 0
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    while time.perf_counter() - wall0 < seconds:
+        for t in texts:
+            parse(t)
+            docs += 1
+    return docs, time.process_time() - cpu0, time.perf_counter() - wall0
+
+
+def compare(impls: dict[str, Parse], texts: list[str], seconds: float, rounds: int) -> None:
+    for parse in impls.values():
+        for t in texts:  # warm up caches (compiled regexes)
+            parse(t)
+    totals = {name: [0, 0.0, 0.0] for name in impls}
+    for _ in range(rounds):
+        for name, parse in impls.items():
+            docs, cpu, wall = run(parse, texts, seconds / rounds / len(impls))
+            totals[name][0] += docs
+            totals[name][1] += cpu
+            totals[name][2] += wall
+    width = max(map(len, impls))
+    print(f"{'':{width}}  documents/s (per CPU s)  documents/s (per wall s)")
+    for name, (docs, cpu, wall) in totals.items():
+        print(f"{name:{width}}  {docs / cpu:23,.1f}  {docs / wall:24,.1f}")
+    if len(impls) == 2:
+        (a, ta), (b, tb) = totals.items()
+        print(f"{a} / {b}: {(ta[0] / ta[1]) / (tb[0] / tb[1]):.2f}x (per CPU second)")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--seconds", type=float, default=5.0)
+    ap.add_argument("--seconds", type=float, default=5.0, help="total time of the comparison")
+    ap.add_argument("--against", metavar="REV", default=None,
+                    help="also time the package at this git revision, side by side")
+    ap.add_argument("--set", dest="which", choices=["kalundborg", "all"], default="kalundborg")
+    ap.add_argument("--rounds", type=int, default=10, help="alternations of the two")
     args = ap.parse_args()
-    files = sorted([*SAMPLES.glob("*.txt"), *SAMPLES.glob("*.md"), *SAMPLES.glob("pages/*.txt")])
-    texts = [(f.name, f.read_text(encoding="utf-8")) for f in files]
-    for _, t in texts:  # warm up caches (compiled regexes)
-        referat.parse(t)
-    docs = 0
-    chars = 0
-    nbytes = 0
-    start = time.perf_counter()
-    while time.perf_counter() - start < args.seconds:
-        for _, t in texts:
-            referat.parse(t)
-            docs += 1
-            chars += len(t)
-            nbytes += len(t.encode("utf-8"))
-    elapsed = time.perf_counter() - start
-    print(f"files: {len(files)} text/Markdown samples, {sum(len(t) for _, t in texts):,} chars")
-    print(f"documents/s (1 core): {docs / elapsed:,.1f}")
-    print(f"MB/s (1 core):        {nbytes / elapsed / 1e6:,.2f}")
-    big = max(texts, key=lambda x: len(x[1]))
-    t0 = time.perf_counter()
-    n = 0
-    while time.perf_counter() - t0 < 1.0:
-        referat.parse(big[1])
-        n += 1
-    print(f"largest sample ({big[0]}, {len(big[1]):,} chars): "
-          f"{(time.perf_counter() - t0) / n * 1000:.1f} ms/parse")
+    paths = files(args.which)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    print(f"files: {len(paths)} ({args.which}), {sum(map(len, texts)):,} chars")
+    impls: dict[str, Parse] = {"this tree": referat.parse}
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.against:
+            impls[args.against] = load_revision(args.against, Path(tmp))
+        compare(impls, texts, args.seconds, args.rounds)
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    docs, cpu, _ = run(referat.parse, texts, 1.0)
+    print(f"MB/s (this tree, per CPU s): {nbytes * docs / len(texts) / cpu / 1e6:,.2f}")
+    big = max(zip(paths, texts, strict=True), key=lambda x: len(x[1]))
+    n, cpu, _ = run(referat.parse, [big[1]], 1.0)
+    print(f"largest ({big[0].name}, {len(big[1]):,} chars): {cpu / n * 1000:.1f} ms/parse (CPU)")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, get_args
 
@@ -193,6 +193,7 @@ _QUALIFIER = regex.compile(r"^(?:\s*[–\-,(/]|\s+(?:og|af|samt|mv\.?)\b)")
 _ADJECTIVE = regex.compile(r"^\p{L}{3,}(?i:iv|ig|sk|ende|et|ede)$")
 
 
+@lru_cache(maxsize=8192)  # parsers ask about the same line several times
 def _norm(text: str) -> str:
     return " ".join(text.split()).strip(":;.-–|* ").strip().casefold()
 
@@ -437,13 +438,19 @@ class Vocabulary:
         alt = "|".join(regex.escape(w) for w in sorted(self.open_markers, key=len, reverse=True))
         return regex.compile(rf"^\(?(?:{alt})\)?$", regex.IGNORECASE)
 
+    @cached_property
+    def _grouping_set(self) -> frozenset[str]:
+        return frozenset(_norm(h) for h in self.grouping)
+
+    @cached_property
+    def _toc_heading_set(self) -> frozenset[str]:
+        return frozenset(_norm(h) for h in self.toc_headings)
+
     def is_grouping(self, heading: str) -> bool:
-        key = _norm(heading)
-        return any(key == _norm(h) for h in self.grouping)
+        return _norm(heading) in self._grouping_set
 
     def is_toc_heading(self, line: str) -> bool:
-        key = _norm(line)
-        return any(key == _norm(h) for h in self.toc_headings)
+        return _norm(line) in self._toc_heading_set
 
     @cached_property
     def all_words(self) -> frozenset[str]:

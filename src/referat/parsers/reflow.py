@@ -7,7 +7,7 @@ entries that end in a page number, and "Side N" page markers (dropped).
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -21,42 +21,93 @@ _PAGE_MARK = regex.compile(r"\s*\bSide\s+\d{1,4}(?:\s+af\s+\d{1,4})?\s*(?=$|\s\d
 _TOC_END = regex.compile(r"(?<=\.{3,}\s*\d{1,4})\s+(?=\d{1,3}\s)")
 
 
-@lru_cache(maxsize=8)
-def _breaks(vocab: Vocabulary) -> regex.Pattern[str]:
-    words = {w for ws in vocab.sections.values() for w in ws}
-    words |= {w for ws in vocab.labels.values() for w in ws}
-    words |= {w.rstrip(".") for w in CASE_LABELS}
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    toc = "|".join(regex.escape(w) for w in vocab.toc_headings)
-    return regex.compile(
-        rf"(?<=\S)\s+(?=(?:{alt})\.?\s*:|Beslutning\s+i\s+\p{{Lu}}|(?:Åben|Lukket)\s+dagsorden\b"
-        rf"|(?:{toc})\s|\d{{1,3}}\s+\((?i:åben|lukket)\))"
-    )
+class _Breaks:
+    """Where a long line must break (the vocabulary's words), with a cheap pre-check: the big
+    pattern tries its whole alternation at every space, so it runs only on lines that hold one
+    of its anchors (a label word right before a colon, "Beslutning", "dagsorden", a TOC heading,
+    "(Åben)"/"(Lukket)"), which most long paragraphs do not."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        words = {w for ws in vocab.sections.values() for w in ws}
+        words |= {w for ws in vocab.labels.values() for w in ws}
+        words |= {w.rstrip(".") for w in CASE_LABELS}
+        alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+        self._alt, self._toc = alt, "|".join(regex.escape(w) for w in vocab.toc_headings)
+        self.anchors = ("Beslutning", "dagsorden", *vocab.toc_headings)
+        self.by_length: dict[int, frozenset[str]] = {
+            n: frozenset(w for w in words if len(w) == n) for n in {len(w) for w in words}}
+        self._committee = vocab.committee_pattern
+
+    @cached_property
+    def rx(self) -> regex.Pattern[str]:
+        """Before a label, a section heading with a colon, a case reference, a decision line."""
+        return regex.compile(
+            rf"(?<=\S)\s+(?=(?:{self._alt})\.?\s*:|Beslutning\s+i\s+\p{{Lu}}"
+            rf"|(?:Åben|Lukket)\s+dagsorden\b|(?:{self._toc})\s|\d{{1,3}}\s+\((?i:åben|lukket)\))"
+        )
+
+    @cached_property
+    def decision(self) -> regex.Pattern[str]:
+        """Before "<Body>, dd.mm.yyyy" after a finished sentence: a decision run into the text."""
+        return regex.compile(rf"(?<=[.!?])\s+(?=(?:{self._committee})\s*,\s*{_DMY})")
+
+    def may_break(self, text: str) -> bool:
+        """False only when :attr:`rx` cannot match ``text`` (a necessary condition, cheap)."""
+        if any(a in text for a in self.anchors):
+            return True
+        if "(" in text and ("åben)" in (low := text.casefold()) or "lukket)" in low):
+            return True
+        i = text.find(":")
+        while i >= 0:
+            if self._word_before(text, i):
+                return True
+            i = text.find(":", i + 1)
+        return False
+
+    def _word_before(self, text: str, colon: int) -> bool:
+        """Whether a vocabulary word, then an optional dot and spaces, ends at ``colon``."""
+        k = colon
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        ends = (k, k - 1) if k and text[k - 1] == "." else (k,)
+        return any(text[e - n:e] in words for e in ends for n, words in self.by_length.items()
+                   if n <= e)
+
+    def split(self, text: str) -> str:
+        """``text`` with a newline at every break."""
+        if "Side" in text:
+            text = _PAGE_MARK.sub("\n", text)
+        if "..." in text:
+            text = _TOC_END.sub("\n", text)
+        if self.may_break(text):
+            text = self.rx.sub("\n", text)
+        if _DMY_RX.search(text):
+            text = self.decision.sub("\n", text)
+        return text
 
 
 @lru_cache(maxsize=8)
-def _decision_break(vocab: Vocabulary) -> regex.Pattern[str]:
-    """Before "<Body>, dd.mm.yyyy" after a finished sentence: a decision run into the text."""
-    return regex.compile(rf"(?<=[.!?])\s+(?=(?:{vocab.committee_pattern})\s*,\s*{_DMY})")
+def _breaks(vocab: Vocabulary) -> _Breaks:
+    return _Breaks(vocab)
 
 
 def reflow(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
     if not any(len(b.text) > _LONG or _DMY_RX.search(b.text) for b in blocks):
         return blocks
-    rx = _breaks(vocab)
+    breaks = _breaks(vocab)
     out: list[Block] = []
     for b in blocks:
         if b.kind != "table_row" and len(b.text) <= _LONG and _DMY_RX.search(b.text):
-            pieces = _decision_break(vocab).split(b.text)
+            pieces = breaks.decision.split(b.text)
             out.extend(replace(b, text=p.strip()) for p in pieces if p.strip())
             continue
         if len(b.text) <= _LONG or b.kind == "table_row":
             out.append(b)
             continue
-        text = _PAGE_MARK.sub("\n", b.text)
-        text = _TOC_END.sub("\n", text)
-        text = rx.sub("\n", text)
-        text = _decision_break(vocab).sub("\n", text)
+        text = breaks.split(b.text)
+        if text == b.text and "\n" not in text and text == text.strip():
+            out.append(b)  # nothing to break: keep the block as it is
+            continue
         for piece in text.split("\n"):
             if piece.strip():
                 out.append(replace(b, text=piece.strip()))
