@@ -79,6 +79,14 @@ class SourceLocator:
     def _in_tag(self, at: int) -> bool:
         return self.src.rfind("<", 0, at) > self.src.rfind(">", 0, at)
 
+    def find_from(self, pos: int, text: str) -> tuple[int, int]:
+        """:meth:`find` from ``pos``, leaving the position of the next find where it was."""
+        saved, self.pos = self.pos, pos
+        try:
+            return self.find(text)
+        finally:
+            self.pos = saved
+
     def find(self, text: str) -> tuple[int, int]:
         """``(start, end)`` of ``text`` in the source after the previous find, else ``(-1, -1)``.
 
