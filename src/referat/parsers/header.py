@@ -156,9 +156,10 @@ class _Reading:
     place_next: bool = False  # the line after an unlabelled date line may be the place
 
 
-def _mark_field(h: Header, b: Block, field_: str, rule: str) -> None:
+def _mark_field(h: Header, b: Block, field_: str, rule: str, value: bool = True) -> None:
+    """Mark a header line; a "Bemærkninger:" label alone is structure, its text a note."""
     label: Label = "attendance" if field_ in ("participants", "absent") else \
-        "note" if field_ == "note" else "header_field"
+        "note" if field_ == "note" and value else "header_field"
     h.marks.append((b, label, rule, _FIELD_NODE.get(field_, "notes")))
 
 
@@ -169,7 +170,7 @@ def _read_labelled(h: Header, b: Block, text: str, r: _Reading, vocab: Vocabular
         r.current, _, value = hit
         r.wrapped = r.current in ("participants", "absent") and bool(value) and \
             not value.rstrip().endswith(",")
-        _mark_field(h, b, r.current, "header.label")
+        _mark_field(h, b, r.current, "header.label", bool(value))
         if value:
             _apply(h, r.current, value, vocab)
             if r.current in ("date", "end", "location", "committee"):
