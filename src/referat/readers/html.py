@@ -142,7 +142,8 @@ class _Walker:
         if not line.parts:
             return
         text = "".join(t for t, _ in line.parts).strip()
-        meaningful = [b for t, b in line.parts if not _NEUTRAL.match(t)]
+        meaningful = [b for t, b in line.parts if not _NEUTRAL.match(t)] \
+            if any(b for _, b in line.parts) else []
         line.parts.clear()
         if not _CONTENTFUL.search(text):
             return

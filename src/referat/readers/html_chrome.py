@@ -18,6 +18,8 @@ and the reader keeps its text on the furniture layer. Elements that never show t
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 from selectolax.lexbor import LexborNode
 
@@ -86,14 +88,20 @@ def chrome_kind(node: LexborNode, tag: str, in_main: bool, has_main: bool = Fals
     role = attrs.get("role")
     if role and role.strip().lower() in CHROME_ROLES:
         return "" if node.css_first(_CONTENT) is not None else CHROME
-    if _named_chrome(node):
+    if _chrome_names(attrs.get("class") or "", attrs.get("id") or ""):
         return CHROME if len(node.text(deep=True)) < _MAX_CHROME_TEXT else ""
     return ""
 
 
 def _named_chrome(node: LexborNode) -> bool:
     attrs = node.attributes
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return _chrome_names(attrs.get("class") or "", attrs.get("id") or "")
+
+
+@lru_cache(maxsize=4096)
+def _chrome_names(classes: str, ident: str) -> bool:
+    """Whether a class or id word names chrome (pages repeat the same few class strings)."""
+    names = f"{classes} {ident}".lower()
     return bool(names.strip()) and not CHROME_WORDS.isdisjoint(_WORD.split(names))
 
 
