@@ -9,7 +9,6 @@ table-heavy PDF generated here (every page with two ruled tables), or on the PDF
 - ``pypdfium2 text``: open, ``get_textpage().get_text_range()`` each page (the floor);
 - ``pdfplumber extract_text()``: open, ``extract_text()`` each page, close it;
 - ``referat.parse``: the whole pipeline on the pdfium reader, PDF in, validated Meeting out;
-- the former pdfplumber reader end to end, while it exists (see the figures below);
 
 and prints pages/s for each and referat's speed relative to bare ``extract_text()`` (target: at
 least 5x, stretch 10x). Each figure is the best of ``--repeat`` rounds (default 3), the methods
@@ -17,8 +16,21 @@ interleaved in each round so that load from other processes hits them alike; one
 
 Memory: ``referat.parse`` of the Aarhus pages repeated to 100 and to 300 pages, each in a fresh
 subprocess, peak resident set (``ru_maxrss``) against the same subprocess that only imports
-referat. Target: no higher than the pdfplumber reader's (about 87 MiB at 300 pages) and flat in
-page count.
+referat. Target: no higher than the pdfplumber reader's and flat in page count.
+
+The former reader (pdfplumber's characters, lines and table finder) was measured in the same
+interleaved run before it was removed (2 rounds; the 2-core machine under a load of about 10
+from other processes, so absolute figures are low, ratios hold):
+
+    pages/s                      Aarhus, 28 pages   generated tables, 30 pages
+    pypdfium2 text (floor)            672                 1156
+    pdfplumber extract_text()           4.7                  4.2
+    referat, pdfplumber reader          3.2                  3.0
+    referat, pdfium reader             49.6 (10.5x)         24.6 (5.8x)
+
+    peak memory (MiB)   import only   100 pages   300 pages
+    pdfplumber reader       56.9          85.8       125.0
+    pdfium reader           56.9          65.4        82.1   (the 300-page file is 10 MB larger)
 """
 
 from __future__ import annotations
@@ -29,9 +41,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pdfplumber
 import pypdfium2
@@ -62,33 +72,6 @@ def pdfium_text(path: Path) -> int:
 
 def referat_parse(path: Path) -> int:
     return referat.parse(path).source.pages or 0
-
-
-def _old_reader() -> Callable[..., Any] | None:
-    try:
-        from referat.readers.pdf_plumber import read_pdf
-    except ImportError:  # removed: its figures are in the docstring
-        return None
-    return read_pdf  # type: ignore[no-any-return]
-
-
-@contextmanager
-def _reader(read: Callable[..., Any]) -> Any:
-    import referat.readers.pdf as module
-
-    new = module.read_pdf
-    module.read_pdf = read
-    try:
-        yield
-    finally:
-        module.read_pdf = new
-
-
-def old_parse(path: Path) -> int:
-    read = _old_reader()
-    assert read is not None
-    with _reader(read):
-        return referat.parse(path).source.pages or 0
 
 
 def table_pdf(path: Path, pages: int) -> Path:
@@ -141,17 +124,13 @@ import resource, sys
 import referat
 from pathlib import Path
 if sys.argv[1] != "-":
-    if sys.argv[2] == "old":
-        import referat.readers.pdf as module
-        from referat.readers.pdf_plumber import read_pdf
-        module.read_pdf = read_pdf
     referat.parse(Path(sys.argv[1]))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def peak_mib(pdf: Path | None, reader: str = "new") -> float:
-    out = subprocess.run([sys.executable, "-c", _PEAK, str(pdf) if pdf else "-", reader],
+def peak_mib(pdf: Path | None) -> float:
+    out = subprocess.run([sys.executable, "-c", _PEAK, str(pdf) if pdf else "-"],
                          capture_output=True, text=True, check=True)
     return int(out.stdout.strip()) / 1024
 
@@ -160,8 +139,6 @@ def speed(files: list[Path], repeat: int) -> None:
     methods: list[tuple[str, Callable[[Path], int]]] = [
         ("pypdfium2 text (floor)", pdfium_text), ("pdfplumber extract_text()", plumber_text),
         ("referat.parse (pdfium reader)", referat_parse)]
-    if _old_reader() is not None:
-        methods.append(("referat, pdfplumber reader", old_parse))
     for path in files:
         best: dict[str, float] = {}
         pages = 0
@@ -180,12 +157,8 @@ def speed(files: list[Path], repeat: int) -> None:
 def memory(tmp: Path) -> None:
     base = peak_mib(None)
     print(f"\npeak memory (ru_maxrss), importing referat only: {base:.1f} MiB")
-    readers = ["new"] + (["old"] if _old_reader() is not None else [])
     for pages in (100, 300):
-        pdf = repeated_pdf(tmp, pages)
-        for reader in readers:
-            label = "pdfium reader" if reader == "new" else "pdfplumber reader"
-            print(f"  {pages:3d} pages, {label:18s} {peak_mib(pdf, reader):6.1f} MiB")
+        print(f"  {pages:3d} pages, referat.parse {peak_mib(repeated_pdf(tmp, pages)):6.1f} MiB")
 
 
 def main() -> None:

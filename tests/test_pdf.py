@@ -368,27 +368,7 @@ def test_hard_line_break_mid_sentence_joined() -> None:
     assert texts[:3] == [f"{lines[0]} {lines[1]}", lines[2], lines[3]]
 
 
-# --- the pdfium reader against the former pdfplumber reader (while both exist) ---------------
-
-ALL_PDFS = sorted((SAMPLES / "pdf").rglob("*.pdf"))
-
-
-@pytest.mark.parametrize("path", ALL_PDFS, ids=lambda p: p.name)
-def test_pdfium_reader_reads_like_the_pdfplumber_reader(path: Path) -> None:
-    """Same body blocks, pages and all; where pdfplumber could not map a font's glyphs to text
-    ("(cid:10)(cid:18432)...") pdfium reads them, so those blocks differ in text only."""
-    from referat.readers.pdf_plumber import read_pdf as read_with_pdfplumber
-
-    def shape(b: Any) -> tuple[Any, ...]:
-        return (b.kind, b.page, b.bold, b.level, b.table, len(b.cells))
-
-    data = path.read_bytes()
-    old, new = read_with_pdfplumber(data).blocks, read_pdf(data).body
-    assert [shape(b) for b in new] == [shape(b) for b in old]
-    differ = [(a.text, b.text) for a, b in zip(old, new, strict=True)
-              if (a.text, a.cells) != (b.text, b.cells)]
-    assert all("(cid:" in a and "(cid:" not in b for a, b in differ), differ
-
+# --- issue 13 -----------------------------------------------------------------------------------
 
 def _outlined_pdf() -> bytes:
     """Minutes whose text was converted to outlines on export: every glyph a filled path (here
