@@ -28,6 +28,9 @@ _SEPARATORS = regex.compile(r"[\s/|,]+")
 _YEAR = regex.compile(r"(19|20)\d\d")
 _BARE = regex.compile(rf"^(?:(?:Åbent|Åben|Lukket)\s*[-–:]?\s*)?(?P<value>{VALUE})\s*-?$")
 _KLE = regex.compile(r"^\d\d\.\d\d(?:\.\d\d)?$")
+_KLE_AND_CASE = regex.compile(
+    rf"^(?:(?:Åbent|Åben|Lukket)\s*[-–:]\s*)?(?P<kle>\d\d\.\d\d(?:\.\d\d)?(?:-?[A-ZÆØÅ]\d\d)?)"
+    rf"\s+[-–]\s+(?P<value>{VALUE})$")
 _LOOKS_LIKE_CASE = regex.compile(
     r"^(?:[A-ZÆØÅ]{2,5}-\d{4}-\d+|\d+[-/]\d+(?:[-/][\dA-Z]+)*|\d\d\.\d\d\.\d\d[\dA-ZÆØÅ.-]*"
     r"|\d{5,})$"
@@ -72,7 +75,11 @@ def _looks_like_number(value: str) -> bool:
 
 
 def parse_bare(line: str) -> CaseRef | None:
-    """A line that is nothing but a case number (optionally after Åbent/Lukket)."""
+    """A line that is nothing but a case number (optionally after Åbent/Lukket), or a KLE
+    journal number and a case number ("Åbent - 00.01.00A04 - 2007/34364")."""
+    if (k := _KLE_AND_CASE.match(line.strip())) is not None and \
+            _LOOKS_LIKE_CASE.match(k["value"]) and not _YEAR.fullmatch(k["value"]):
+        return CaseRef(case_number=k["value"], journal_number=k["kle"])
     m = _BARE.match(line.strip())
     if m is None:
         return None
@@ -106,6 +113,24 @@ def split_title_ref(title: str) -> tuple[str, CaseRef | None]:
     if m is None or m.start() == 0:
         return title, None
     return title[: m.start()].rstrip(), CaseRef(case_number=m["value"])
+
+
+_GLUE = regex.compile(r"(?<=\p{Ll}|[.)])(?=\p{Lu}\p{Ll})")
+
+
+def strip_glued_echo(title: str) -> str:
+    """``"Godkendelse af referatKlik her for at folde ud og læse mere om Godkendelse af referat"``
+    -> ``"Godkendelse af referat"``: interface text glued to a title and ending with the title
+    again (or its beginning, where the site shortens it)."""
+    for m in _GLUE.finditer(title):
+        head, tail = title[: m.start()].strip(), title[m.start():].rstrip(" .…")
+        if len(head) < 8 or len(tail) > 200:
+            continue
+        for k in range(len(head), 7, -1):
+            echo = head[:k].rstrip()
+            if tail.endswith(echo) and tail[: len(tail) - len(echo)].endswith(" "):
+                return head
+    return title
 
 
 def is_ref_line(line: str, max_rest: int = 8) -> bool:

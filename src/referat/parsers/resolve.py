@@ -43,6 +43,11 @@ def _mark_final(item: AgendaItem, committee: str | None, date: dt.date | None,
     if date is not None:
         dated = [d for d in candidates if d.date == date]
         candidates = dated or [d for d in candidates if d.date is None]
+        on_the_day = [d for d in item.decisions if d.date == date]
+        if not candidates and len(on_the_day) == 1:
+            # the body is printed under another name than the header's ('Udvalget "Aktiv
+            # Hele Livet"' vs "Udvalget for Voksne"): the meeting's date is evidence enough
+            candidates = on_the_day
     if candidates:
         candidates[-1].final = True
 
@@ -71,6 +76,12 @@ def _decisions_facts(m: Meeting) -> Decision | None:
     if m.date is not None or m.document_type == "dagsorden" or not dated:
         return None
     last = max(dated, key=lambda d: d.date or dt.date.min)
+    own = any(d.date is None and d.body is None for it in m.items for d in it.decisions)
+    if own or len({d.body for d in dated if d.date == last.date}) > 1:
+        # this meeting's own decisions are printed undated, or several bodies decided on
+        # the latest day: the dated ones are earlier bodies' (stacked in the item), not this
+        # meeting's, and give neither its date nor its body
+        return None
     m.date = last.date
     m.committee = m.committee or last.body
     m.document_type = m.document_type or "referat"  # it records what was decided
