@@ -18,6 +18,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+import regex
 
 from ..blocks import Document
 from ..errors import CorruptPDFError, EncryptedPDFError, NoTextLayerError, TooLargeError
@@ -29,6 +30,8 @@ from .pdf_tables import Table, find_tables, page_objects
 from .pdf_text import TextPage, page_lines
 
 _LOCK = threading.Lock()  # pdfium is not thread-safe
+_PAGE_OBJECT = regex.compile(rb"/Type\s*/Page(?![A-Za-z])")
+_COUNT = regex.compile(rb"(/Count\s+)(\d{1,9})(?![\d.])")
 _REOPEN = 32  # pages: the document is reopened after so many, which keeps memory flat
 _OPEN_ERRORS = {
     pdfium_c.FPDF_ERR_PASSWORD: "the PDF is protected by a password",
@@ -65,6 +68,7 @@ def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None) 
     with _LOCK:
         docs = [open_pdf(data, name)]
         try:
+            data = _honest_count(docs, data, name)
             return _read(docs, data, name, max_pages)
         except (CorruptPDFError, EncryptedPDFError, NoTextLayerError, TooLargeError):
             raise
@@ -87,6 +91,9 @@ def _read(docs: list[Any], data: bytes, name: str, max_pages: int | None) -> Doc
         try:
             page = docs[-1][index]
         except pdfium.PdfiumError:
+            if index and not _loads(docs[-1], count - 1):  # /Count promised pages that do
+                count = index                              # not exist
+                break
             raise CorruptPDFError(name, f"page {index + 1} of {count} cannot be loaded (the "
                                         "PDF is truncated or damaged)") from None
         try:
@@ -101,6 +108,33 @@ def _read(docs: list[Any], data: bytes, name: str, max_pages: int | None) -> Doc
     return Document(assemble(_stream(pages, chrome), measure(
         [ln for lines in pages.lines for ln in lines if id(ln) not in chrome], pages.widths)),
         "pdf", pages=count)
+
+
+def _honest_count(docs: list[Any], data: bytes, name: str) -> bytes:
+    """pdfium trusts the page tree's ``/Count``. When the page objects in the file say it lies,
+    the counts are zeroed (same width, so offsets hold) and pdfium counts the leaves itself."""
+    pages = len(_PAGE_OBJECT.findall(data))
+    if not pages or pages == len(docs[-1]) or b"/Count" not in data:
+        return data
+    mended = _COUNT.sub(lambda m: m.group(1) + b"0" * len(m.group(2)), data)
+    try:
+        doc = open_pdf(mended, name)
+    except (CorruptPDFError, EncryptedPDFError):
+        return data
+    if len(doc) and len(doc) != len(docs[-1]) and _loads(doc, len(doc) - 1):
+        docs[-1].close()
+        docs[-1] = doc
+        return mended
+    doc.close()
+    return data
+
+
+def _loads(pdf: Any, index: int) -> bool:
+    try:
+        pdf[index].close()
+    except pdfium.PdfiumError:
+        return False
+    return True
 
 
 def _read_page(page: Any, pno: int, pages: _Pages) -> None:
