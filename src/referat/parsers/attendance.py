@@ -20,11 +20,15 @@ _NOT_TAKING_PART = regex.compile(
 _SPLIT = regex.compile(r"\s*(?:,|\bog\b|;)\s*(?![^()]*\))")
 
 
+_PARTY = regex.compile(r"\s*\((?:[A-ZÆØÅ]{1,2})?\)")
+_DASH = regex.compile(r"\s+[-–]\s+")
+
+
 def _names(text: str) -> list[str]:
     out = []
     for n in _SPLIT.split(text):
-        n = regex.sub(r"\s*\((?:[A-ZÆØÅ]{1,2})?\)", "", n).strip(" .")
-        n = regex.split(r"\s+[-–]\s+", n)[0].strip()
+        n = _PARTY.sub("", n).strip(" .")
+        n = _DASH.split(n)[0].strip()
         if n and n.casefold() not in ("ingen", "-") and len(n) < 60 and n[0].isupper():
             out.append(n)
     return out

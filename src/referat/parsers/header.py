@@ -75,6 +75,9 @@ def _split_names(value: str) -> list[str]:
     return out
 
 
+_NAME_NOTE = regex.compile(r"^(.*?)\s*((?:\([^)]*\)|\s[-–]\s).*)$")
+
+
 def _participant(raw: str, *, absent: bool) -> Participant | None:
     mark = _ABSENT_MARK.search(raw)
     name = _ABSENT_MARK.sub("", raw).strip()
@@ -82,7 +85,7 @@ def _participant(raw: str, *, absent: bool) -> Participant | None:
     role = _ROLE.match(name)
     if role:
         name = name[role.end():].strip()
-    m = regex.match(r"^(.*?)\s*((?:\([^)]*\)|\s[-–]\s).*)$", name)
+    m = _NAME_NOTE.match(name)
     if m and m.group(1):
         name, note = m.group(1).strip(), m.group(2).strip(" -–") or None
     if note == "()":

@@ -167,6 +167,9 @@ def _check_numbering(items: list[AgendaItem], issues: list[ParseIssue]) -> None:
                                      item=b.number, source=b.source[:1]))
 
 
+_LOWER_END = regex.compile(r"\p{Ll}$")
+
+
 def _looks_truncated(doc: Document) -> bool:
     body = doc.body
     if not body or doc.format not in ("text", "markdown"):
@@ -174,4 +177,4 @@ def _looks_truncated(doc: Document) -> bool:
     last = body[-1].text.rstrip()
     if not last or last.endswith(_END_PUNCT):
         return False
-    return bool(regex.search(r"\p{Ll}$", last)) and len(last.split()) > 3
+    return bool(_LOWER_END.search(last)) and len(last.split()) > 3

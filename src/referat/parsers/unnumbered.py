@@ -16,6 +16,8 @@ from .casenumbers import is_ref_line
 from .decisions import match_decision_head
 from .items import Candidate
 
+_CAPITAL_START = regex.compile(r"^[\p{Lu}\"“]")
+
 
 def _is_section(b: Block, vocab: Vocabulary) -> bool:
     t = b.text.strip()
@@ -29,7 +31,7 @@ def _title_like(b: Block, vocab: Vocabulary) -> bool:
     t = b.text.strip()
     return not (vocab.is_chrome(t) or vocab.match_label(t) or _is_section(b, vocab) or len(t) > 200
                 or t.endswith((".", ":", ",")) or b.kind == "table_row"
-                or not regex.match(r"^[\p{Lu}\"“]", t))
+                or not _CAPITAL_START.match(t))
 
 
 def _title_before(blocks: list[Block], index: int, floor: int, vocab: Vocabulary) -> int | None:
@@ -40,7 +42,7 @@ def _title_before(blocks: list[Block], index: int, floor: int, vocab: Vocabulary
             continue
         if vocab.match_label(t) or _is_section(blocks[j], vocab) or len(t) > 200 or \
                 t.endswith((".", ":", ",")) or blocks[j].kind == "table_row" or \
-                not regex.match(r"^[\p{Lu}\"“]", t):
+                not _CAPITAL_START.match(t):
             return None
         return j
     return None
