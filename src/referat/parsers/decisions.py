@@ -23,6 +23,13 @@ _DEN = r"(?:\s*\(\p{Lu}{2,6}\))?(?:\s*,\s*|\s+(?:(?i:den|d\.)\s*)?|\s*)"
 
 
 @lru_cache(maxsize=8)
+def _body_start(body: str) -> regex.Pattern[str]:
+    """A body's name at the line's start: every head form but the first begins with one, so
+    one match of it screens four."""
+    return regex.compile(body)
+
+
+@lru_cache(maxsize=8)
 def _heads(body: str) -> tuple[regex.Pattern[str], ...]:
     b = rf"(?P<body>{body})"
     return (
@@ -50,6 +57,15 @@ _POINT = regex.compile(r"^\s*(?:at\s+)?(?P<n>\d{1,2})\s*[.):]\s*(?=\S)(?P<text>.
                        regex.IGNORECASE)
 
 
+_KEYWORD_STEMS = ("beslutning", "afgørelse", "behandling")
+
+
+def _has_keyword_stem(text: str) -> bool:
+    """A cheap screen for :data:`_KEYWORD` (substrings of the case-folded line)."""
+    low = text.casefold()
+    return any(w in low for w in _KEYWORD_STEMS)
+
+
 @dataclass
 class DecisionHead:
     body: str | None
@@ -62,10 +78,13 @@ def match_decision_head(line: str, committee_pattern: str) -> DecisionHead | Non
     text = line.strip()
     if len(text) > 220 or not text[:1].isupper():
         return None
-    if not _HAS_DIGIT.search(text) and not _KEYWORD.search(text):
+    if not _HAS_DIGIT.search(text) and not (_has_keyword_stem(text) and _KEYWORD.search(text)):
         return None
     heads = _heads(committee_pattern)
+    body_first = _body_start(committee_pattern).match(text) is not None
     for k, rx in enumerate(heads):
+        if k > 0 and not body_first:
+            break  # forms 1-4 start with the body's name
         m = rx.match(text)
         if m is None:
             continue
