@@ -112,20 +112,10 @@ def _raw(b: Block, fmt: Format) -> _Raw | None:
     return kw or None
 
 
-def _span(kw: _Raw) -> Span:
-    """``Span(**kw)`` without validating again what :func:`_raw` and :func:`_join` already keep
-    valid (pages and lines from 1, offsets from 0, ``end >= start``); only the box's numbers are
-    made floats, as validation would. Spans are made for every node: this is a hot path."""
-    box = kw.get("bbox")
-    if box is not None:
-        kw["bbox"] = tuple(map(float, box))  # type: ignore[call-overload]
-    return Span.model_construct(**kw)  # type: ignore[arg-type]
-
-
 def block_span(b: Block, fmt: Format) -> Span | None:
     """What is known of ``b``'s place in the source, as a :class:`Span` (``None``: nothing)."""
     kw = _raw(b, fmt)
-    return _span(kw) if kw else None
+    return Span(**kw) if kw else None  # type: ignore[arg-type]
 
 
 def _join(a: _Raw, b: _Raw, fmt: Format) -> bool:
@@ -160,4 +150,4 @@ def spans(blocks: Iterable[Block], fmt: Format) -> list[Span]:
             continue
         if not out or not _join(out[-1], kw, fmt):
             out.append(kw)
-    return [_span(kw) for kw in out]
+    return [Span(**kw) for kw in out]  # type: ignore[arg-type]
