@@ -27,6 +27,7 @@ _NUMERIC_START = regex.compile(r"^[\d.,]+\b")
 _NUMBER_ONLY = regex.compile(r"^\s*(?P<num>\d{1,3})\s*[.:]?\s*$")
 _NOT_TITLE = regex.compile(r"^(?:at|og|eller|samt|kr\.?|mio\.?|mia\.?|%|pct\.?|år|timer?)\b",
                            regex.IGNORECASE)
+_DIGIT = regex.compile(r"\d")
 _DATEISH = regex.compile(r"^\d{1,2}\.\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)",
                          regex.IGNORECASE)
 
@@ -50,8 +51,8 @@ class Candidate:
 
 def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
     text = block.text.strip()
-    if block.kind == "table_row" or len(text) > 300:
-        return None
+    if block.kind == "table_row" or len(text) > 300 or _DIGIT.search(text) is None:
+        return None  # both heading forms need a number: most lines are screened out here
     m = strong_heading(vocab).match(text)
     if m and (not m["title"] or _title_like(m["title"])):
         title, closed = split_closed(m["title"].strip(), vocab)
