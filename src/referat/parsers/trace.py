@@ -15,11 +15,13 @@ from ..blocks import Block, Document, Format
 from ..models import ParseIssue, Span
 from .stream import Label, Labelled
 
-_Key = tuple[int, int, int | None, str, object]
+_Key = tuple[int, int, int | None, str, object, str]
 
 
 def _key(b: Block) -> _Key:
-    return (b.line, b.end_line, b.page, b.path, b.bbox)
+    """A split piece's reader block: same place and layer (a page line's number is furniture
+    on the same line as its body)."""
+    return (b.line, b.end_line, b.page, b.path, b.bbox, b.layer)
 
 
 class Trace:
