@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 import regex
 
+import referat
 from referat.blocks import Block
 from referat.readers import detect_format, read
 from referat.readers.html import read_html
+from referat.readers.html_source import element_at
 
 HTML = Path(__file__).parent / "samples" / "html"
 REFERAT = HTML / "aarhus-teknisk-udvalg-2025-10-01.html"
@@ -238,3 +240,92 @@ def test_definition_list_is_a_table_of_label_value_rows() -> None:
     assert [(b.kind, b.cells or b.text) for b in bs] == [
         ("table_row", ("Mødedato:", "1. maj 2024")), ("table_row", ("Sted", "Rådhuset", "Lokale 2")),
         ("para", "løs")]
+
+
+# --- meeting headers and contents in elements that are usually chrome (issue 10, item 6) -------
+
+SITE = ("<header role='banner'><a href='/'>Nordby Kommune</a>"
+        "<nav><a href='/politik'>Politik</a><a href='/borger'>Borger</a></nav></header>")
+
+
+def _parsed(page: str) -> tuple[list[Block], referat.Meeting]:
+    doc = read_html(page)
+    for b in doc.blocks:  # every block's path leads back to an element holding its words
+        node = element_at(page, b.path)
+        assert node is not None and all(w in node.text(deep=True) for w in b.text.split()), b
+    return doc.blocks, referat.parse(page, format="html")
+
+
+def test_meeting_header_in_header_with_a_definition_list_is_content() -> None:
+    page = (f"<html><head><title>Referat | Nordby Kommune</title></head><body>{SITE}"
+            "<header class='meeting'><h1>Referat</h1><dl><dt>Udvalg</dt><dd>Økonomiudvalget</dd>"
+            "<dt>Dato</dt><dd>3. marts 2031 kl. 15.00</dd></dl></header>"
+            "<h2>1. Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+            "<h2>2. Salg af grund</h2><h3>Beslutning</h3><p>Anbefales.</p></body></html>")
+    bs, m = _parsed(page)
+    assert [(b.layer, b.text) for b in bs][:4] == [
+        ("furniture", "Nordby Kommune Politik Borger"), ("body", "Referat"),
+        ("body", "Udvalg\tØkonomiudvalget"), ("body", "Dato\t3. marts 2031 kl. 15.00")]
+    assert (m.title, m.committee, str(m.date)) == ("Referat", "Økonomiudvalget", "2031-03-03")
+    assert [i.title for i in m.items] == ["Godkendelse af dagsorden", "Salg af grund"]
+
+
+def test_label_value_table_in_header_is_content_unless_the_page_has_a_main() -> None:
+    header = ("<header><table><tr><td>Udvalg:</td><td>Teknisk Udvalg</td></tr>"
+              "<tr><td>Mødedato:</td><td>4. december 2031</td></tr></table></header>")
+    items = "<h2>1 Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+    bs, m = _parsed(f"<html><head><title>Teknisk Udvalg</title></head><body>{header}{items}")
+    assert ("body", "Udvalg:\tTeknisk Udvalg") in [(b.layer, b.text) for b in bs]
+    assert (m.committee, str(m.date)) == ("Teknisk Udvalg", "2031-12-04")
+    # a page that marks its content with <main>: a header outside it is the site's
+    doc = read_html(f"<body>{header}<main>{items}</main></body>")
+    assert [b.text for b in doc.furniture] == [
+        "Udvalg: Teknisk Udvalg Mødedato: 4. december 2031"]
+
+
+def test_contents_in_a_nav_are_content_and_site_menus_are_chrome() -> None:
+    page = ("<html><head><title>Dagsorden for Børneudvalget</title></head><body>"
+            "<nav class='site'><a href='/'>Forside</a><a href='/politik'>Politik</a></nav>"
+            "<nav class='skiplinks'><a href='#a'>Gå til indhold</a><a href='#b'>Menu</a>"
+            "<a href='#c'>Søg</a></nav>"
+            "<p>Børneudvalget, mandag den 5. maj 2031 kl. 16.00</p>"
+            "<nav aria-label='Indhold'><h2>Indholdsfortegnelse</h2><ol>"
+            "<li><a href='#p1'>1. Godkendelse af dagsorden</a></li>"
+            "<li><a href='#p2'>2. Skolestruktur</a></li><li><a href='#p3'>3. Eventuelt</a></li>"
+            "</ol></nav>"
+            "<h2 id='p1'>1. Godkendelse af dagsorden</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+            "<h2 id='p2'>2. Skolestruktur</h2><h3>Beslutning</h3><p>Godkendt.</p>"
+            "<h2 id='p3'>3. Eventuelt</h2><h3>Beslutning</h3><p>Intet.</p></body></html>")
+    bs, m = _parsed(page)
+    assert [b.text for b in bs if b.is_furniture] == ["Forside Politik", "Gå til indhold Menu Søg"]
+    assert ("list_item", "2. Skolestruktur") in [(b.kind, b.text) for b in bs]
+    assert [(t.number, t.title) for t in m.toc] == [
+        (1, "Godkendelse af dagsorden"), (2, "Skolestruktur"), (3, "Eventuelt")]
+    assert [i.number for i in m.items] == [1, 2, 3]
+
+
+def test_title_element_is_the_fallback_title() -> None:
+    page = ("<html><head><title>Referat Miljøudvalget 4. marts 2031 | Nordby Kommune</title>"
+            "</head><body><p><b>1. Godkendelse af dagsorden</b></p><p>Beslutning</p>"
+            "<p>Godkendt.</p><p><b>2. Vejplan for Nordby</b></p><p>Beslutning</p>"
+            "<p>Godkendt.</p></body></html>")
+    bs, m = _parsed(page)
+    first = bs[0]
+    assert (first.kind, first.level, first.text, first.path) == (
+        "heading", 1, "Referat Miljøudvalget 4. marts 2031", "html/head/title[1]")
+    assert page[first.start:first.end] == first.text
+    assert (m.title, m.committee, str(m.date)) == (
+        "Referat Miljøudvalget 4. marts 2031", "Miljøudvalget", "2031-03-04")
+    assert len(m.items) == 2
+    # a page with its own <h1> keeps it as the only title
+    with_h1 = page.replace("<body>", "<body><h1>Referat</h1>")
+    assert read_html(with_h1).blocks[0].path == "html/body/h1[1]"
+
+
+def test_definition_list_entries_grouped_in_divs_are_rows() -> None:
+    page = ("<dl><div><dt>Udvalg</dt><dd>Økonomiudvalget</dd></div>"
+            "<div><dt>Sted</dt><dd>Rådhuset</dd></div></dl>")
+    doc = read_html(page)
+    assert [(b.kind, b.cells, b.path) for b in doc.blocks] == [
+        ("table_row", ("Udvalg", "Økonomiudvalget"), "html/body/dl[1]/div[1]"),
+        ("table_row", ("Sted", "Rådhuset"), "html/body/dl[1]/div[2]")]

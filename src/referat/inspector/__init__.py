@@ -22,7 +22,7 @@ from ..models import Meeting
 from ..parsers.stream import Analysis
 from ..vocabulary import Vocabulary
 from .assets import SCRIPT, stylesheet
-from .marks import Node, anchor_id, flatten, is_placeholder, marks, meeting_nodes
+from .marks import BlockIndex, Node, anchor_id, flatten, is_placeholder, marks, meeting_nodes
 from .pages import render_pages
 from .panel import side_panel
 from .views import pdf_view, text_view
@@ -111,6 +111,7 @@ def report(analysis: Analysis, pdf: bytes | None = None, notes: list[str] | None
         for p in m.nodes:
             first.setdefault(p, m.index)
     by_path = {n.path: n for n in flat}
+    blocks = BlockIndex(doc.blocks)
 
     def resolve(path: str) -> str | None:
         if path in boxed:
@@ -120,6 +121,10 @@ def report(analysis: Analysis, pdf: bytes | None = None, notes: list[str] | None
         for span in by_path[path].spans if path in by_path else []:
             if span.page in numbers:
                 return f"page-{span.page}"
+        for span in by_path[path].spans if path in by_path else []:
+            hit = blocks.covered(span)  # an issue's location: the first block it names
+            if hit:
+                return f"b-{hit[0]}"
         return None
 
     name = os.path.basename(meeting.source.path) if meeting.source.path else "<input>"

@@ -18,8 +18,6 @@ from .resolve import place_issues, resolve
 from .stream import Analysis
 from .trace import Trace, unplaced_issue
 
-REPORT_UNPLACED = False
-
 
 def analyse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Analysis:
     """Parse ``doc``; return the meeting with the labelled stream."""
@@ -32,7 +30,7 @@ def analyse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> An
     place_issues(meeting, issues)
     stream = trace.stream()
     lost = unplaced_issue(stream, doc.format)
-    if lost is not None and REPORT_UNPLACED:
+    if lost is not None:
         issues.append(lost)
     meeting.issues = issues
     meeting.furniture = furniture_report(doc)

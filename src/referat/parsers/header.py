@@ -132,14 +132,14 @@ def _header_lines(blocks: list[Block], vocab: Vocabulary, h: Header) -> list[Blo
 
 def _choose_title(lines: list[Block], vocab: Vocabulary, h: Header) -> Block | None:
     plain = [b for b in lines if vocab.match_label(b.text) is None and b.kind != "table_row"]
-    typed = [b for b in plain[:12] if vocab.document_type(b.text) and len(b.text) < 200]
+    typed = [b for b in plain[:12] if vocab.stated_document_type(b.text) and len(b.text) < 200]
     rich = [b for b in typed if find_date(b.text) or vocab.committee_regex.search(b.text)]
     title_block = (rich or typed or plain)[0] if plain else None  # none: labels only
     if title_block is not None:
         h.title = title_block.text.replace("\t", " ")
         h.marks.append((title_block, "title", "header.title", "header.title"))
     for b in [*([title_block] if title_block else []), *lines[:12]]:
-        h.document_type = vocab.document_type(b.text)
+        h.document_type = vocab.stated_document_type(b.text)
         if h.document_type:
             break
     return title_block
@@ -156,9 +156,10 @@ class _Reading:
     place_next: bool = False  # the line after an unlabelled date line may be the place
 
 
-def _mark_field(h: Header, b: Block, field_: str, rule: str) -> None:
+def _mark_field(h: Header, b: Block, field_: str, rule: str, value: bool = True) -> None:
+    """Mark a header line; a "Bemærkninger:" label alone is structure, its text a note."""
     label: Label = "attendance" if field_ in ("participants", "absent") else \
-        "note" if field_ == "note" else "header_field"
+        "note" if field_ == "note" and value else "header_field"
     h.marks.append((b, label, rule, _FIELD_NODE.get(field_, "notes")))
 
 
@@ -169,7 +170,7 @@ def _read_labelled(h: Header, b: Block, text: str, r: _Reading, vocab: Vocabular
         r.current, _, value = hit
         r.wrapped = r.current in ("participants", "absent") and bool(value) and \
             not value.rstrip().endswith(",")
-        _mark_field(h, b, r.current, "header.label")
+        _mark_field(h, b, r.current, "header.label", bool(value))
         if value:
             _apply(h, r.current, value, vocab)
             if r.current in ("date", "end", "location", "committee"):

@@ -13,7 +13,11 @@ that hold no content, elements whose ARIA role or class/id names them as menus, 
 dialogs, badges and the like (see :mod:`referat.readers.html_chrome`), and lines the vocabulary
 lists as chrome ("Tilbage til forsiden", "Hent som PDF", ...) become blocks on the ``furniture``
 layer (kind ``chrome``; ``hidden`` for ``aria-hidden`` elements), in reading order. Scripts,
-styles and other elements that show no text are not read.
+styles and other elements that show no text are not read. A ``<header>`` holding the meeting's
+header and a ``<nav>`` holding the page's contents are content (see
+:mod:`~referat.readers.html_chrome`); ``<dl>`` entries, also grouped in ``<div>``s, are rows.
+A page whose body has no ``<h1>`` gets its ``<title>`` (less a site name after ``" | "``) as a
+first heading, with the path ``html/head/title[1]``.
 
 Spans: :attr:`Document.text` is the page source as given. ``path`` names the block's nearest
 block-level element (``"html/body/div[2]/p[1]"``, resolved by
@@ -48,6 +52,7 @@ _NUMBER_CELL = regex.compile(
     r"^(?:punkt|pkt\.?|sag(?:\s+nr\.?)?|nr\.?)?\s*\d{1,4}(?:\.\d{1,3})*\s*[.:)]?$", regex.IGNORECASE
 )
 _HEADINGS = "h1,h2,h3,h4,h5,h6"
+_MAIN = "main,article,[role=main]"
 _MAX_DEPTH = 150  # deeper markup is read as plain text (each level costs up to 3 frames)
 _MAX_CHROME = 80  # longer lines are never chrome; skips the vocabulary lookup
 _LAYOUT_BLOCKS = 4  # a cell with this many block elements holds sections, not a value
@@ -99,6 +104,7 @@ class _Walker:
         self._tab_table = False
         self._last_body = -1  # index of the last body block
         self.n_body = 0
+        self.has_main = False  # the page marks its content with <main> or <article>
         self.path: list[str] = path or ["html", "body"]
         self._block_at: list[int] = [len(self.path)]  # path lengths of enclosing block elements
 
@@ -136,7 +142,8 @@ class _Walker:
         if not line.parts:
             return
         text = "".join(t for t, _ in line.parts).strip()
-        meaningful = [b for t, b in line.parts if not _NEUTRAL.match(t)]
+        meaningful = [b for t, b in line.parts if not _NEUTRAL.match(t)] \
+            if any(b for _, b in line.parts) else []
         line.parts.clear()
         if not _CONTENTFUL.search(text):
             return
@@ -208,7 +215,7 @@ class _Walker:
             if tag == "br":
                 self.flush()
                 continue
-            kind = chrome_kind(child, tag, ctx.in_main)
+            kind = chrome_kind(child, tag, ctx.in_main, self.has_main)
             if kind == SKIP:
                 continue
             self.path.append(f"{tag}[{k}]")
@@ -295,10 +302,12 @@ class _Walker:
         self.path = saved
         return True
 
-    def row(self, cells: list[LexborNode], tid: int, ctx: _Ctx, depth: int) -> None:
-        """One ``table_row`` block from cells holding values (lines inside a cell kept)."""
+    def row(self, cells: list[LexborNode], tid: int, ctx: _Ctx, depth: int,
+            path: str = "") -> None:
+        """One ``table_row`` block from cells holding values (lines inside a cell kept);
+        ``path`` is the row element's (default: the element being walked)."""
         line = self.counter
-        here = "/".join(self.path)
+        here = path or "/".join(self.path)
         cell_paths = child_paths(cells[0].parent, here) if cells and cells[0].parent else {}
         texts: list[str] = []
         bolds: list[bool] = []
@@ -306,6 +315,7 @@ class _Walker:
         for cell in cells:
             inner = _Walker(self.vocab, self.counter,
                             cell_paths.get(cell.mem_id, here).split("/"))
+            inner.has_main = self.has_main
             inner.walk(cell, _with(ctx, kind="para", level=0), depth + 1)
             inner.flush()
             self.counter = inner.counter
@@ -322,21 +332,26 @@ class _Walker:
             self.emit(b)
 
     def definitions(self, node: LexborNode, ctx: _Ctx, depth: int) -> bool:
-        """``<dl>`` of terms and values: one row per ``<dt>`` with its ``<dd>``s."""
+        """``<dl>`` of terms and values: one row per ``<dt>`` with its ``<dd>``s (entries may be
+        grouped in ``<div>``s, as HTML allows)."""
         rows: list[list[LexborNode]] = []
-        for child in node.iter():
+        for child in _dl_entries(node):
             if child.tag == "dt":
                 rows.append([child])
             elif child.tag == "dd" and rows:
                 rows[-1].append(child)
-            elif child.tag in ("dt", "dd") or child.tag == "div":
-                return False  # values without terms, or grouped entries: walk as text
+            elif child.tag in ("dt", "dd", "div"):
+                return False  # values without terms, or deeper groups: walk as text
         if not rows or any(_is_layout_cell(c) for r in rows for c in r):
             return False
         self.table_id += 1
+        here = "/".join(self.path)
+        groups = child_paths(node, here)  # <div> groups of entries
         for cells in rows:
             self.counter += 1
-            self.row(cells, self.table_id, ctx, depth)
+            parent = cells[0].parent
+            self.row(cells, self.table_id, ctx, depth,
+                     groups.get(parent.mem_id, here) if parent is not None else here)
         return True
 
     def layout_row(self, node: LexborNode, ctx: _Ctx, depth: int) -> None:
@@ -355,7 +370,7 @@ class _Walker:
             self.counter += 1
             self.path = cell_paths.get(cell.mem_id, here).split("/")
             self._block_at.append(len(self.path))
-            kind = chrome_kind(cell, cell.tag or "", ctx.in_main)
+            kind = chrome_kind(cell, cell.tag or "", ctx.in_main, self.has_main)
             if kind and kind != SKIP:
                 self.chrome(cell, kind)
             elif not kind:
@@ -374,6 +389,33 @@ class _Walker:
             del self.blocks[i]
             self.n_body -= 1
             self._last_body -= 1
+
+
+def _title_block(tree: LexborHTMLParser, blocks: list[Block],
+                 locate: SourceLocator) -> Block | None:
+    """The page's ``<title>`` as a first heading when the body has no ``<h1>`` (a site name
+    after ``" | "`` left out); ``None`` when there is an ``<h1>`` or no title."""
+    if any(b.kind == "heading" and b.level == 1 and b.layer == "body" for b in blocks):
+        return None
+    node = tree.css_first("head > title")
+    if node is None:
+        return None
+    text = _squash(normalize(node.text(deep=True))).split(" | ")[0].strip()
+    if not _CONTENTFUL.search(text) or (blocks and blocks[0].text == text):
+        return None
+    start, end = locate.find_from(0, text)
+    return Block("heading", text, 0, level=1, path="html/head/title[1]", start=start, end=end)
+
+
+def _dl_entries(dl: LexborNode) -> list[LexborNode]:
+    """The ``<dt>``/``<dd>`` children of a definition list, ``<div>`` groups opened."""
+    out: list[LexborNode] = []
+    for child in dl.iter():
+        if child.tag == "div" and any(c.tag in ("dt", "dd") for c in child.iter()):
+            out.extend(c for c in child.iter() if is_element(c.tag))
+        else:
+            out.append(child)
+    return out
 
 
 def _chrome_text(node: LexborNode, parts: list[str], depth: int) -> None:
@@ -401,11 +443,15 @@ def read_html(text: str, vocab: Vocabulary | None = None) -> Document:
     root = tree.body or tree.root
     path = ["html", "body"] if tree.body is not None else ["html"]
     walker = _Walker(vocab or Vocabulary.default(), path=path)
+    walker.has_main = tree.css_first(_MAIN) is not None
     if root is not None:
         walker.walk(root, _Ctx())
         walker.flush()
     locate = SourceLocator(text)
-    for b in walker.blocks:
+    title = _title_block(tree, walker.blocks, locate)
+    if title is not None:
+        walker.blocks.insert(0, title)
+    for b in walker.blocks[1 if title else 0:]:
         start, end = locate.find(b.text)
         if start >= 0:  # the blocks are new and not shared yet: set their span in place
             object.__setattr__(b, "start", start)

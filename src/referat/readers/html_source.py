@@ -22,7 +22,7 @@ _BODY = regex.compile(r"<body\b[^>]*>", regex.IGNORECASE)
 _GAP = 4000  # characters of markup allowed between two consecutive words of one block
 _TRIES = 3  # places the first word is tried at before the block is given up
 _FOLLOW = 8  # words followed at each end of a long block
-_NEAR = 20_000  # characters searched for a block's text as printed, from the last block's end
+_NEAR = 4_000  # characters searched for a block's text as printed, from the last block's end
 
 
 def is_element(tag: str | None) -> bool:
@@ -78,6 +78,14 @@ class SourceLocator:
 
     def _in_tag(self, at: int) -> bool:
         return self.src.rfind("<", 0, at) > self.src.rfind(">", 0, at)
+
+    def find_from(self, pos: int, text: str) -> tuple[int, int]:
+        """:meth:`find` from ``pos``, leaving the position of the next find where it was."""
+        saved, self.pos = self.pos, pos
+        try:
+            return self.find(text)
+        finally:
+            self.pos = saved
 
     def find(self, text: str) -> tuple[int, int]:
         """``(start, end)`` of ``text`` in the source after the previous find, else ``(-1, -1)``.
