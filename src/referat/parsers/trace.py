@@ -15,11 +15,13 @@ from ..blocks import Block, Document, Format
 from ..models import ParseIssue, Span
 from .stream import Label, Labelled
 
-_Key = tuple[int, int, int | None, str, object]
+_Key = tuple[int, int, int | None, str, object, str]
 
 
 def _key(b: Block) -> _Key:
-    return (b.line, b.end_line, b.page, b.path, b.bbox)
+    """A split piece's reader block: same place and layer (a page line's number is furniture
+    on the same line as its body)."""
+    return (b.line, b.end_line, b.page, b.path, b.bbox, b.layer)
 
 
 class Trace:
@@ -76,11 +78,17 @@ class Trace:
         return spans(blocks, self.format)
 
 
-def unplaced_issue(stream: list[Labelled], fmt: Format) -> ParseIssue | None:
-    """One issue naming the body blocks no rule placed and those only kept in ``notes``."""
-    lost = {s.index: s.block for s in stream if s.label == "unplaced"}
+def unplaced_issue(stream: list[Labelled], fmt: Format,
+                   blocks: list[Block] | None = None) -> ParseIssue | None:
+    """One issue naming the body blocks no rule placed and those only kept in ``notes`` (the
+    reader's ``blocks`` when given, not the pieces a parser cut from them)."""
+
+    def whole(s: Labelled) -> Block:
+        return blocks[s.index] if blocks is not None and 0 <= s.index < len(blocks) else s.block
+
+    lost = {s.index: whole(s) for s in stream if s.label == "unplaced"}
     placed = {s.index for s in stream if s.label not in ("unplaced", "note")}
-    noted = {s.index: s.block for s in stream if s.label == "note" and s.index not in placed}
+    noted = {s.index: whole(s) for s in stream if s.label == "note" and s.index not in placed}
     if not lost and not noted:
         return None
     parts = []
@@ -140,9 +148,33 @@ def _join(a: _Raw, b: _Raw, fmt: Format) -> bool:
     return True
 
 
+def _line_spans(blocks: Iterable[Block]) -> list[Span]:
+    """:func:`spans` for text and Markdown (the common case, kept fast): runs of lines."""
+    out: list[list[int]] = []  # line, end_line, start, end, page (-1: unknown)
+    for b in blocks:
+        if b.line < 1:
+            continue
+        page = b.page if b.page is not None and b.page >= 1 else -1
+        start, end = (b.start, b.end) if b.start >= 0 and b.end >= b.start else (-1, -1)
+        last = out[-1] if out else None
+        if last is not None and last[4] == page and b.line >= last[0]:
+            last[1] = max(last[1], b.end_line, b.line)
+            if last[2] >= 0 and end >= last[2]:
+                last[3] = end
+            else:
+                last[2] = last[3] = -1
+            continue
+        out.append([b.line, max(b.end_line, b.line), start, end, page])
+    return [Span(line=r[0], end_line=r[1], start=r[2] if r[2] >= 0 else None,
+                 end=r[3] if r[2] >= 0 else None, page=r[4] if r[4] >= 1 else None)
+            for r in out]
+
+
 def spans(blocks: Iterable[Block], fmt: Format) -> list[Span]:
     """The spans of ``blocks`` (in document order), neighbours joined: one span per run of
     lines (text, Markdown), per page (PDF) or per element (HTML)."""
+    if fmt in ("text", "markdown"):
+        return _line_spans(blocks)
     out: list[_Raw] = []
     for b in blocks:
         kw = _raw(b, fmt)
