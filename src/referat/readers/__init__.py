@@ -19,6 +19,7 @@ _MD_SIGNALS = [
     regex.compile(r"\[[^\]\n]+\]\([^)\s]+\)"),
     regex.compile(r"\\[_*#]"),
 ]
+_MD_NEEDS = ("#", "**", "---", "](", "\\")  # what each signal cannot match without
 _HTML_DOC = regex.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html\b|<head\b|<body\b)",
                           regex.IGNORECASE)
 _HTML_TAG = regex.compile(r"</?(?:div|p|span|table|tr|td|h[1-6]|ul|li|a|body|section)\b",
@@ -36,13 +37,14 @@ def detect_format(data: bytes | str) -> Format:
     if _HTML_DOC.search(head[:2048]):
         return "html"
     lines = max(1, head.count("\n"))
-    tags = len(_HTML_TAG.findall(head))
+    tags = len(_HTML_TAG.findall(head)) if "<" in head else 0
     if tags > max(20, lines // 2):
         return "html"
     if tags >= 3 and _HTML_TAG.match(head.lstrip()):  # a fragment: starts with a block tag
         return "html"
-    hits = sum(1 for rx in _MD_SIGNALS if rx.search(head))
-    headings = len(_MD_SIGNALS[0].findall(head))
+    hits = sum(1 for rx, needs in zip(_MD_SIGNALS, _MD_NEEDS, strict=True)
+               if needs in head and rx.search(head))
+    headings = len(_MD_SIGNALS[0].findall(head)) if "#" in head else 0
     if hits >= 2 or headings >= 3:
         return "markdown"
     return "text"
