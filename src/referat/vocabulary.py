@@ -292,6 +292,17 @@ class Vocabulary:
         return {_norm(w): kind for kind, words in self.sections.items() for w in words}
 
     @cached_property
+    def _fuzzy_keys(self) -> dict[int, list[str]]:
+        """The headings a key of each length (up to 60) can match fuzzily, in index order:
+        ``fuzz.ratio`` is at most ``200 * shorter / (sum of lengths)``, so headings much
+        longer or shorter than the key never reach the cutoff and are not scored."""
+        out: dict[int, list[str]] = {}
+        for n in range(1, 61):
+            out[n] = [k for k in self._section_index
+                      if 200 * min(n, len(k)) / (n + len(k)) >= self.fuzzy_cutoff - 1e-6]
+        return out
+
+    @cached_property
     def _section_regex(self) -> regex.Pattern[str]:
         words = sorted({w for ws in self.sections.values() for w in ws}, key=len, reverse=True)
         alt = "|".join(regex.escape(w) for w in words)
@@ -327,9 +338,10 @@ class Vocabulary:
         kind = self._qualified_kind(heading) if heading.lstrip("*#_ ")[:1].isupper() else None
         if kind is not None:
             return kind, False
-        best = process.extractOne(
-            key, self._section_index.keys(), scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff
-        )
+        near = self._fuzzy_keys.get(len(key))
+        if not near:
+            return None
+        best = process.extractOne(key, near, scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
         if best is None:
             return None
         return self._section_index[best[0]], True
