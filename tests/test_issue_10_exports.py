@@ -65,8 +65,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("hedeby-byraad-2022-11-28", "decisions"):
         "decision heads in capitals with body and date ('BESLUTNING I BYRÅDET DEN 28-11-2022', "
         "'ØKONOMIUDVALGET DEN 14-11-2022')",
-    ("hedeby-byraad-2022-11-28", "sections"):
-        "section headings in capitals (SAGSRESUMÉ) and capitals decision heads",
     ("aaskov-oekonomiudvalget-2024-02-06", "items"):
         "the first item heading after a TOC with a 'Side' column is read as one more TOC "
         "entry: a numbered line followed by its own body is an item",
