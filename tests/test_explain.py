@@ -27,7 +27,10 @@ def test_every_block_is_one_line_with_its_location_layer_label_and_rule() -> Non
     assert code == 0
     assert lines[0].split()[:5] == ["where", "layer", "label", "rule", "node"]
     assert len(lines) == 1 + len(analysis.stream)
-    assert all(len(line) <= 100 for line in lines)
+    text_at = lines[0].index("text")
+    assert all(len(line) - text_at <= 100 for line in lines)  # the text cut to 100 characters
+    _, narrow = _run(str(TXT), "--width", "80")
+    assert all(len(line) <= 80 for line in narrow)
     first = analysis.stream[0]
     assert lines[1].split()[:4] == [location(first.block), first.block.layer, first.label,
                                     first.rule]

@@ -211,7 +211,8 @@ def inspect_cmd(file: Path, output: Path | None, fmt: str | None,
 @click.option("--vocabulary", type=click.Path(exists=True, dir_okay=False), default=None,
               help="TOML file with extra headings and labels.")
 @click.option("--width", type=click.IntRange(min=40), default=None,
-              help="Line width (default: the terminal's, or 100 when not a terminal).")
+              help="Cut lines to this width (default: the terminal's; when not a terminal, "
+                   "the text is cut to 100 characters).")
 @click.option("--full", is_flag=True, help="Never cut the text.")
 def explain_cmd(file: Path, item: int | None, position: bool, fmt: str | None,
                 vocabulary: str | None, width: int | None, full: bool) -> None:
@@ -241,9 +242,9 @@ def explain_cmd(file: Path, item: int | None, position: bool, fmt: str | None,
         click.echo(f"item {label} {found.title}  [items[{sel.index}]"
                    + (", found by its title: the stream records no nodes" if sel.by_title else "")
                    + "]")
-    if width is None and not full:
-        width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-    for line in render(rows, None if full else width):
+    if width is None and not full and sys.stdout.isatty():
+        width = shutil.get_terminal_size((100, 24)).columns
+    for line in render(rows, None if full else width, None if full else 100):
         click.echo(line)
 
 

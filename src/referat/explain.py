@@ -90,9 +90,11 @@ def _hits(rows: list[Labelled], title: str, start: int) -> list[int]:
             if key and key in " ".join(rows[j].block.text.split()).casefold()]
 
 
-def render(rows: list[Labelled], width: int | None = 100) -> list[str]:
-    """One line per row: the columns padded to their widest value (capped), then the text cut
-    to ``width`` characters (``None``: never cut)."""
+def render(rows: list[Labelled], width: int | None = None, text_width: int | None = 100
+           ) -> list[str]:
+    """One line per row: the columns padded to their widest value (capped), then the text, cut
+    to fit a line of ``width`` characters when given (a terminal), else to ``text_width``
+    characters (``None``: never cut)."""
     cells = [(location(r.block), r.block.layer, r.label, r.rule, r.node) for r in rows]
     widths = [min(_CAPS[c], max([len(c)] + [len(row[i]) for row in cells]))
               for i, c in enumerate(_COLUMNS)]
@@ -101,8 +103,9 @@ def render(rows: list[Labelled], width: int | None = 100) -> list[str]:
         cols = [_cut(v, w, left=i == 0).ljust(w) for i, (v, w) in enumerate(zip(values, widths,
                                                                                   strict=True))]
         head = "  ".join(cols) + "  "
-        room = None if width is None else max(20, width - len(head))
-        return head + (text if room is None else _cut(text, room))
+        if width is not None:
+            return _cut(head + text, width)
+        return head + (text if text_width is None else _cut(text, text_width))
 
     out = [line(_COLUMNS, "text").rstrip()]
     for r, values in zip(rows, cells, strict=True):

@@ -386,10 +386,34 @@ class Vocabulary:
                 for dtype, words in self.document_types.items()]
 
     def document_type(self, text: str) -> str | None:
+        """The document type a line mentions anywhere ("1 Referat fra mødet", an item title)."""
         for dtype, rx in self._doctype_regexes:
             if rx.search(text):
                 return dtype
         return None
+
+    def stated_document_type(self, text: str) -> str | None:
+        """The document type a header line states: "Referat", "Dagsorden - Byrådet", "Byrådets
+        referat". A type word that is the object of something else states nothing: after a
+        lowercase word ("Godkendelse af dagsorden", "sendt til referat") or in a short sentence
+        about it ("Dagsorden godkendt."); nor does a line naming both types."""
+        found: set[str] = set()
+        mentioned = [dtype for dtype, rx in self._doctype_regexes if rx.search(text)]
+        if len(mentioned) != 1:
+            return None
+        for dtype, rx in self._doctype_regexes:
+            for m in rx.finditer(text):
+                before = text[: m.start()].split()
+                if before and before[-1].isalpha() and before[-1].islower() and \
+                        not m.group(0).isupper():
+                    continue
+                after = text[m.end():].split()
+                if after and after[0][:1].islower() and text.rstrip().endswith(".") and \
+                        len(before) + len(after) <= 3:
+                    continue
+                found.add(dtype)
+                break
+        return found.pop() if len(found) == 1 else None
 
     @cached_property
     def inline_label_regex(self) -> regex.Pattern[str]:

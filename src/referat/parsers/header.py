@@ -132,14 +132,14 @@ def _header_lines(blocks: list[Block], vocab: Vocabulary, h: Header) -> list[Blo
 
 def _choose_title(lines: list[Block], vocab: Vocabulary, h: Header) -> Block | None:
     plain = [b for b in lines if vocab.match_label(b.text) is None and b.kind != "table_row"]
-    typed = [b for b in plain[:12] if vocab.document_type(b.text) and len(b.text) < 200]
+    typed = [b for b in plain[:12] if vocab.stated_document_type(b.text) and len(b.text) < 200]
     rich = [b for b in typed if find_date(b.text) or vocab.committee_regex.search(b.text)]
     title_block = (rich or typed or plain)[0] if plain else None  # none: labels only
     if title_block is not None:
         h.title = title_block.text.replace("\t", " ")
         h.marks.append((title_block, "title", "header.title", "header.title"))
     for b in [*([title_block] if title_block else []), *lines[:12]]:
-        h.document_type = vocab.document_type(b.text)
+        h.document_type = vocab.stated_document_type(b.text)
         if h.document_type:
             break
     return title_block

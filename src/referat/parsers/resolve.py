@@ -94,6 +94,9 @@ def resolve(m: Meeting, lay: Layout, doc: Document, vocab: Vocabulary, trace: Tr
     _body_facts(m, lay.blocks, vocab)
     last = _decisions_facts(m)
     _finals(m, header_committee, last)
+    if m.document_type is None and any(d.final and d.text for it in m.items
+                                       for d in it.decisions):
+        m.document_type = "referat"  # it records what this meeting decided
     if lay.inferred:
         issues.append(ParseIssue(
             severity="warning", code="item_numbers_inferred",
