@@ -282,8 +282,8 @@ def test_blocks_without_offsets_are_listed_in_reading_order() -> None:
 def test_long_stretches_outside_blocks_are_elided() -> None:
     text = "<head>" + "x" * 5000 + "</head>Punkt 1. Budget"
     block = Block("para", "Punkt 1. Budget", start=text.index("Punkt"), end=len(text))
-    analysis = Analysis(Document([block], "html", text=text),
-                        Meeting(source=SourceInfo(format="html", sha256=SHA)),
+    analysis = Analysis(Document([block], "text", text=text),
+                        Meeting(source=SourceInfo(format="text", sha256=SHA)),
                         [Labelled(0, block, "item_heading", "r")])
     dom = _dom(report(analysis))
     assert "characters outside any block" in dom.css_first(".elided").text()
@@ -311,6 +311,10 @@ def _check_real(path: Path) -> tuple[HTMLParser, referat.Meeting, str]:
         assert all(f"items[{i}].sections[{j}]" in paths for j in range(len(item.sections)))
         assert all(f"items[{i}].decisions[{j}]" in paths for j in range(len(item.decisions)))
     assert all(f"issues[{k}]" in html for k in range(len(meeting.issues)))
+    # every item, section and decision carries its source: each entry jumps to its place
+    unlinked = [n.attributes["data-path"] for n in dom.css("aside .nolink[data-path]")]
+    assert not [p for p in unlinked if p and p.startswith(("items", "toc", "participants"))]
+    assert not {"header.title", "header.date"} & set(unlinked)
     ids = _ids(dom)
     assert all(f"b-{i}" in ids for i in range(len(analysis.document.blocks)))  # every block shown
     _assert_links_resolve(dom)
@@ -341,9 +345,16 @@ def test_real_pdf_report() -> None:
 def test_real_text_reports(path: Path) -> None:
     dom, meeting, _ = _check_real(path)
     assert meeting.items
-    located = [n for n in dom.css("pre.src .blk")]
-    listed = dom.css("ol.blocks li, .unboxed li")
-    assert located or listed
+    if path.suffix == ".html":  # the rendered blocks, not the markup
+        assert dom.css("ol.blocks li") and not dom.css("pre.src")
+        return
+    analysis = referat.analyse(path)
+    text = analysis.document.text or ""
+    located = {n.attributes["id"]: n.text() for n in dom.css("pre.src .blk")}
+    assert located, "text and Markdown readers give offsets: the source is shown"
+    for i, block in enumerate(analysis.document.blocks):
+        if f"b-{i}" in located:
+            assert located[f"b-{i}"] == text[block.start:block.end]
 
 
 def test_inspect_a_meeting_rereads_its_source(tmp_path: Path) -> None:
@@ -364,3 +375,34 @@ def test_cli_inspect(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     bad = CliRunner().invoke(main, ["inspect", str(tmp_path / "missing.pdf")])
     assert bad.exit_code == 1 and "no such file" in bad.output
+
+
+CLEAN = "Referat\n\nØkonomiudvalget\nMødedato: 3. marts 2025\n\n1. Godkendelse af dagsorden\n" \
+        "Beslutning\nGodkendt.\n"
+NO_ITEMS = "Referat\n\nØkonomiudvalget\nMødedato: 3. marts 2025\n\nIngen punkter her.\n"
+
+
+@pytest.mark.parametrize("jsonl", [False, True], ids=["dir", "jsonl"])
+def test_convert_inspect_reports_documents_that_need_a_look(tmp_path: Path, jsonl: bool) -> None:
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (src / "sub" / "empty.txt").write_text(NO_ITEMS, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = referat.convert(src, out, jobs=1, inspect=True,
+                              jsonl=tmp_path / "all.jsonl" if jsonl else None)
+    assert summary.converted == 2
+    assert summary.reports == ["sub/empty.txt.inspect.html"]
+    page = (out / "sub" / "empty.txt.inspect.html").read_text(encoding="utf-8")
+    assert "no_items" in page and page.startswith("<!DOCTYPE html>")
+    assert not (out / "clean.txt.inspect.html").exists()
+    assert "sub/empty.txt.inspect.html" in summary.text()
+    assert "sub/empty.txt.inspect.html" in (out / "summary.json").read_text(encoding="utf-8")
+
+
+def test_convert_cli_inspect_flag(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(NO_ITEMS, encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(tmp_path / "a.txt"), "--out",
+                                       str(tmp_path / "out"), "--inspect", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert "need a look" in result.output and (tmp_path / "out" / "a.txt.inspect.html").exists()

@@ -123,12 +123,15 @@ def parse_cmd(file: Path, summary: bool, fmt: str | None, vocabulary: str | None
 @click.option("--max-bytes", type=_POSITIVE, default=None, help="Largest input file accepted.")
 @click.option("--max-pages", type=_POSITIVE, default=None, help="Most PDF pages accepted.")
 @click.option("--max-memory", type=_POSITIVE, default=None, help=_MEMORY_HELP)
+@click.option("--inspect", is_flag=True,
+              help="Write an HTML report (referat inspect) beside the output of every document "
+                   "with warnings or unplaced blocks.")
 @_VERSION
 def convert_cmd(inputs: tuple[str, ...], out: Path, jsonl: Path | None, jobs: int | None,
                 timeout: float | None, resume: bool, overwrite: bool, dask_address: str | None,
                 show: bool | None, vocabulary: str | None, exclude: tuple[str, ...],
                 follow_links: bool, max_bytes: int | None, max_pages: int | None,
-                max_memory: int | None) -> None:
+                max_memory: int | None, inspect: bool) -> None:
     """Convert INPUTS (files, directories, glob patterns) to JSON under --out.
 
     Exit status: 0 when every input was converted, 1 when some failed (see OUT/errors.jsonl) or
@@ -146,7 +149,7 @@ def convert_cmd(inputs: tuple[str, ...], out: Path, jsonl: Path | None, jobs: in
         summary = convert(list(inputs), out, jobs=jobs, timeout=timeout, resume=resume,
                           jsonl=jsonl, dask=dask_address, limits=limits, vocabulary=vocabulary,
                           progress=mode, exclude=exclude, follow_links=follow_links,
-                          overwrite=overwrite)
+                          overwrite=overwrite, inspect=inspect)
     except Interrupted as stop:
         if show is not False:
             click.echo(stop.summary.text(), err=True)

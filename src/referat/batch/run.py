@@ -110,7 +110,8 @@ def convert(paths: Iterable[PathArg] | PathArg, out: PathArg, *, jobs: int | Non
             dask: Any = None, limits: Limits | None = None,
             vocabulary: PathArg | None = None, progress: ProgressMode = "off",
             parse_fn: str | None = None, exclude: Iterable[str] = (),
-            follow_links: bool = False, overwrite: bool = False) -> Summary:
+            follow_links: bool = False, overwrite: bool = False,
+            inspect: bool = False) -> Summary:
     """Convert every document under ``paths`` into JSON under ``out``; returns the summary.
 
     ``paths`` are files, directories (walked recursively) and glob patterns. Each input ends as
@@ -122,7 +123,8 @@ def convert(paths: Iterable[PathArg] | PathArg, out: PathArg, *, jobs: int | Non
     are recorded, not read, unless ``follow_links``. An ``out`` holding the outputs of other
     inputs is refused (``ValueError``) unless ``resume`` or ``overwrite``. Ctrl-C or SIGTERM
     raise :class:`Interrupted` after the summary is written; a full disk stops the run with
-    ``summary.stopped`` saying so.
+    ``summary.stopped`` saying so. ``inspect`` writes ``out/<relative path>.inspect.html``
+    beside the JSON of every document with warnings or unplaced blocks (``summary.reports``).
     """
     args = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else \
         [os.fspath(p) for p in paths]
@@ -138,7 +140,8 @@ def convert(paths: Iterable[PathArg] | PathArg, out: PathArg, *, jobs: int | Non
                       resume=resume, limits=limits,
                       vocabulary=os.path.abspath(vocabulary) if vocabulary else None,
                       timeout=timeout if timeout is not None else limits.timeout,
-                      parse_fn=parse_fn, memory=limits.memory(jobs) if dask is None else None)
+                      parse_fn=parse_fn, memory=limits.memory(jobs) if dask is None else None,
+                      inspect=inspect)
     manifest, same = _prepare(args, out_dir, options, resume=resume, overwrite=overwrite)
     run_id = new_run_id()
     manifest.runs.append(run_id)

@@ -35,6 +35,7 @@ class Summary(BaseModel):
     jobs: int = 1  # worker processes; 0 on a Dask cluster
     interrupted: bool = False  # stopped early: Ctrl-C, SIGTERM or a full disk
     stopped: str | None = None  # why the run stopped early, when not interrupted by the user
+    reports: list[str] = []  # --inspect: reports written, relative to out
     run: str | None = None  # the run's id, also on each of its lines in errors.jsonl
 
     @property
@@ -55,6 +56,12 @@ class Summary(BaseModel):
         if self.issues:
             lines.append("  most common issues: "
                          + ", ".join(f"{k} {v}" for k, v in self.issues.items()))
+        if self.reports:
+            shown = ", ".join(self.reports[:5])
+            more = len(self.reports) - 5
+            lines.append(f"  {len(self.reports)} documents need a look (warnings or unplaced "
+                         f"blocks); reports: {shown}"
+                         + (f" and {more} more (summary.json)" if more > 0 else ""))
         return "\n".join(lines)
 
 
@@ -67,6 +74,7 @@ class Tally:
         self.cpu = 0.0
         self.errors: Counter[str] = Counter()
         self.issues: Counter[str] = Counter()
+        self.reports: list[str] = []
 
     def add(self, record: Record) -> None:
         self.done += 1
@@ -80,6 +88,8 @@ class Tally:
         else:
             self.converted += 1
             self.issues.update(record.issues)
+            if record.report:
+                self.reports.append(record.report)
         self.pages += record.pages or 0
 
     @property
@@ -96,4 +106,5 @@ class Tally:
             docs_per_second=round(worked / seconds, 2) if seconds else 0.0,
             pages_per_second=round(self.pages / seconds, 2) if seconds else 0.0,
             errors=dict(self.errors.most_common()),
-            issues=dict(self.issues.most_common(TOP_ISSUES)), **extra)  # type: ignore[arg-type]
+            issues=dict(self.issues.most_common(TOP_ISSUES)), reports=sorted(self.reports),
+            **extra)  # type: ignore[arg-type]

@@ -29,6 +29,7 @@ from ..limits import Limits
 from ..models import Meeting
 from ..vocabulary import Vocabulary
 from .inputs import sniff
+from .inspect import write_inspect_report
 from .outputs import OutputPathError, output_rel, read_head, target_path, write_atomic
 
 Mode = Literal["dir", "jsonl", "objects"]
@@ -51,6 +52,7 @@ class Options:
     # "module:function" used instead of referat.parse (instrumentation, tests); called as
     # fn(data: bytes, vocabulary=..., limits=...) -> Meeting
     parse_fn: str | None = None
+    inspect: bool = False  # write an inspection report for documents that need a look
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,7 @@ class Record:
     cpu: float = 0.0  # CPU seconds spent in the worker
     payload: str | None = None  # JSON text (jsonl mode)
     meeting: Meeting | None = None  # objects mode
+    report: str | None = None  # inspection report written (--inspect), relative to out
 
     def error(self) -> ReferatError:
         """The error as a :class:`ReferatError` of its original class."""
@@ -263,6 +266,14 @@ def process(task: Task, options: Options, cancelled: threading.Event | None = No
             record.payload = meeting.model_dump_json()
         else:
             record.meeting = meeting
+        if options.inspect and options.out:
+            try:
+                with soft_timeout(options.timeout):
+                    record.report = write_inspect_report(
+                        data, meeting, meeting.source.path or task.path, task.rel, options.out,
+                        vocabulary, limits)
+            except _Expired:
+                pass
     except ReferatError as exc:
         _drop_stale(target, sha)
         record = failed(task.path, exc, sha)

@@ -103,6 +103,9 @@ def report(analysis: Analysis, pdf: bytes | None = None, notes: list[str] | None
         if doc.blocks and not any(b.bbox for b in doc.blocks):
             notes.append("The PDF reader gave no boxes: each page's blocks are listed below it.")
         body = pdf_view(mk, flat, pages)
+    elif meeting.source.format == "html":  # markup is no reading: the blocks' rendered texts
+        body = text_view(mk, None, "The page's blocks as rendered, in reading order (the "
+                                   "element path and source offsets of each show on a click).")
     else:
         body = text_view(mk, doc.text)
     boxed = _boxed(flat, numbers)

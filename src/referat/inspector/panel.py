@@ -39,20 +39,22 @@ def _header(meeting: Meeting, resolve: Resolve) -> str:
     rows = []
     for name in _HEADER:
         value = getattr(meeting, name)
-        if value is not None:
+        if value is not None:  # the stream names header nodes "header.date" (or "date")
+            path = next((p for p in (f"header.{name}", name) if resolve(p)), f"header.{name}")
             rows.append(f"<dt>{name.replace('_', ' ')}</dt><dd>"
-                        f"{entry(name, str(value), resolve)}</dd>")
+                        f"{entry(path, str(value), resolve)}</dd>")
     if not rows:
         rows.append("<dt>header</dt><dd class=\"nolink\">nothing read</dd>")
     return '<h2>Meeting</h2><dl class="fields">' + "".join(rows) + "</dl>"
 
 
-def _group(title: str, nodes: list[Node], resolve: Resolve, *, open_: bool = False) -> str:
+def _group(title: str, path: str, nodes: list[Node], resolve: Resolve) -> str:
+    """A collapsed list (participants, TOC); its title links to the list as a whole."""
     if not nodes:
         return ""
     rows = "".join(f"<li>{entry(n.path, n.caption, resolve)}</li>" for n in nodes)
-    return (f"<details{' open' if open_ else ''}><summary>{escape(title)} ({len(nodes)})"
-            f"</summary><ul>{rows}</ul></details>")
+    head = entry(path, f"{title} ({len(nodes)})", resolve)
+    return f"<details><summary>{head}</summary><ul>{rows}</ul></details>"
 
 
 def _items(items: list[Node], resolve: Resolve) -> str:
@@ -117,8 +119,8 @@ def side_panel(meeting: Meeting, nodes: list[Node], marks: list[Mark], resolve: 
         "label, the rule that chose it and the field it ended in show here.</span></div>"
         f'<h1>{escape(heading)}</h1><div class="meta">{escape(meta)}</div>{warn}'
         + _header(meeting, resolve)
-        + _group("Participants", by_kind["participants"], resolve)
-        + _group("Table of contents", by_kind["toc"], resolve)
+        + _group("Participants", "participants", by_kind["participants"], resolve)
+        + _group("Table of contents", "toc", by_kind["toc"], resolve)
         + _items(by_kind["item"], resolve)
         + _issues(meeting, resolve)
         + _unplaced(marks)

@@ -117,17 +117,16 @@ def _elide(text: str) -> str:
             f"characters outside any block …]</span>{escape(tail)}")
 
 
-def text_view(marks: list[Mark], text: str | None) -> str:
+def text_view(marks: list[Mark], text: str | None, note: str = "") -> str:
     """The source text with every located block highlighted; blocks that have no offsets are
-    listed after it. Without offsets at all, the blocks' own texts one per line."""
+    listed after it. Without the text or offsets, the blocks' own texts one per line."""
     located = sorted((m for m in marks if m.block.start >= 0 and text is not None),
                      key=lambda m: (m.block.start, m.index))
     if not located:
         rows = "".join(f"<li {block_attrs(m, 'li blk')}>{escape(m.block.text)}</li>"
                        for m in marks)
-        note = "" if not marks else ('<p class="note">The reader gave no source offsets: the '
-                                     "blocks' texts are shown in reading order.</p>")
-        return f'{note}<ol class="blocks">{rows}</ol>'
+        note = note or "The reader gave no source offsets: the blocks' texts in reading order."
+        return f'<p class="note">{escape(note)}</p><ol class="blocks">{rows}</ol>'
     assert text is not None
     parts, pos, seen = [], 0, set()
     for m in located:
