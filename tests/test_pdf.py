@@ -80,19 +80,36 @@ def test_pages_are_the_only_addition(pair: tuple[Any, Any]) -> None:
             assert t.pages
 
 
-def test_running_header_and_footer_removed() -> None:
+def test_running_header_and_footer_set_aside_as_furniture() -> None:
     for path in GENERATED:
         doc = read_pdf(path.read_bytes(), name=path.name)
-        texts = [b.text for b in doc.blocks]
+        texts = [b.text for b in doc.body]
         assert not [t for t in texts if regex.search(r"\bSide \d+ af \d+\b", t)]
         header = referat.parse(_source(path))
         stamp = header.date.strftime("%d-%m-%Y") if header.date else "@@"
         assert not [t for t in texts if t.endswith(f", {stamp}")]
+        furniture = {(b.page, b.furniture, b.text) for b in doc.furniture}
+        assert doc.pages
+        for page in range(2, doc.pages + 1):  # the front page has no running header
+            assert (page, "page_number", f"Side {page} af {doc.pages}") in furniture
+            assert any(p == page and kind == "running_header" and text.endswith(stamp)
+                       for p, kind, text in furniture)
+        for b in doc.furniture:
+            assert b.bbox and b.page and (b.bbox[1] < 80 or b.bbox[3] > 760), b
+
+
+def test_every_block_has_page_and_box_on_the_page() -> None:
+    for path in [*GENERATED, SAMPLES / "pdf" / "aarhus-byraad-2025-08-27.pdf"]:
+        doc = read_pdf(path.read_bytes(), name=path.name)
+        for b in doc.blocks:
+            assert b.page and b.bbox, b
+            x0, top, x1, bottom = b.bbox
+            assert 0 <= x0 < x1 <= 612 and 0 <= top < bottom <= 842, b
 
 
 def test_hyphenated_words_joined_in_generated_pdfs() -> None:
     for path in GENERATED:
-        text = " ".join(b.text for b in read_pdf(path.read_bytes()).blocks)
+        text = " ".join(b.text for b in read_pdf(path.read_bytes()).body)
         assert not regex.search(r"\p{Ll}- \p{Ll}{3,}", text.replace("- og ", "").replace(
             "- eller ", ""))
 
@@ -139,7 +156,7 @@ def _pdf(pages: list[list[tuple[str, str, float]]], *, width: float = 170, heade
 
 
 def _blocks(data: bytes) -> list[tuple[str, str, int | None, bool]]:
-    return [(b.kind, b.text, b.page, b.bold) for b in read_pdf(data, name="t.pdf").blocks]
+    return [(b.kind, b.text, b.page, b.bold) for b in read_pdf(data, name="t.pdf").body]
 
 
 def test_paragraphs_headings_bold_and_lists() -> None:
@@ -193,8 +210,11 @@ def test_paragraph_continues_over_page_break_and_chrome_removed() -> None:
         pdf.ln(4)
     doc = read_pdf(bytes(pdf.output()))
     assert doc.pages == 3
-    assert [b.text for b in doc.blocks] == paras
-    assert {b.page for b in doc.blocks} == {1, 2, 3}
+    assert [b.text for b in doc.body] == paras
+    assert {b.page for b in doc.body} == {1, 2, 3}
+    assert [(b.furniture, b.text) for b in doc.furniture if b.page == 2] == [
+        ("running_header", "Integrationsudvalget, 22-08-2022"),
+        ("running_footer", "Side 2 af {nb}")]  # fpdf2 leaves the alias in text()
 
 
 def test_ruled_table_rows_not_loose_text() -> None:
@@ -205,6 +225,8 @@ def test_ruled_table_rows_not_loose_text() -> None:
     assert [list(b.cells) for b in table] == rows
     assert len({b.table for b in table}) == 1 and table[0].table
     assert [b.text for b in doc.blocks if b.kind != "table_row"] == ["Tidsplan:"]
+    tops = [b.bbox[1] for b in table if b.bbox]
+    assert len(tops) == 3 and tops == sorted(tops)
 
 
 def test_danish_letters_and_nbsp() -> None:
@@ -254,7 +276,7 @@ def test_password_protected_pdf() -> None:
 
 def test_empty_user_password_opens() -> None:
     doc = read_pdf(_encrypted(""))
-    assert [b.text for b in doc.blocks] == ["Referat af mødet."]
+    assert [b.text for b in doc.body] == ["Referat af mødet."]
 
 
 def test_image_only_pdf_needs_ocr() -> None:
@@ -305,7 +327,7 @@ def test_sideways_margin_text_ignored_and_toc_page_kept_apart() -> None:
     pdf.text(20, 40, "Referat af mødet.")
     with pdf.rotation(90, x=200, y=200):
         pdf.text(200, 200, "Dok.nr. 123-2024 udskrevet")
-    texts = [b.text for b in read_pdf(bytes(pdf.output())).blocks]
+    texts = [b.text for b in read_pdf(bytes(pdf.output())).body]
     assert texts == ["Godkendelse af dagsorden\t3", "Referat af mødet."]
 
 
@@ -316,7 +338,7 @@ def test_overprinted_fake_bold_read_once() -> None:
     for dx in (0, 0.2):  # the heading drawn twice, a hair apart, as some systems fake bold
         pdf.text(20 + dx, 30, "Beslutning")
     pdf.text(20, 40, "Godkendt.")
-    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == ["Beslutning", "Godkendt."]
+    assert [b.text for b in read_pdf(bytes(pdf.output())).body] == ["Beslutning", "Godkendt."]
 
 
 def test_running_header_with_changing_title_and_page_number() -> None:
@@ -327,8 +349,9 @@ def test_running_header_with_changing_title_and_page_number() -> None:
         pdf.text(20, 12, f"Punkt {1 + n // 3}: Sagens titel nummer {1 + n // 3}   {n + 1}")
         pdf.set_font("Helvetica", "", 11)
         pdf.text(20, 40, f"Afsnit {n}.")
-    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == \
-        [f"Afsnit {n}." for n in range(1, 6)]
+    doc = read_pdf(bytes(pdf.output()))
+    assert [b.text for b in doc.body] == [f"Afsnit {n}." for n in range(1, 6)]
+    assert {b.furniture for b in doc.furniture} == {"running_header"}
 
 
 def test_hard_line_break_mid_sentence_joined() -> None:
@@ -341,5 +364,27 @@ def test_hard_line_break_mid_sentence_joined() -> None:
     for k, text in enumerate(lines):
         pdf.text(20, 30 + 5 * k, text)
     pdf.text(20, 60, "En lang linje der fylder hele bredden, så højre margen er kendt for siden her.")
-    texts = [b.text for b in read_pdf(bytes(pdf.output())).blocks]
+    texts = [b.text for b in read_pdf(bytes(pdf.output())).body]
     assert texts[:3] == [f"{lines[0]} {lines[1]}", lines[2], lines[3]]
+
+
+# --- the pdfium reader against the former pdfplumber reader (while both exist) ---------------
+
+ALL_PDFS = sorted((SAMPLES / "pdf").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("path", ALL_PDFS, ids=lambda p: p.name)
+def test_pdfium_reader_reads_like_the_pdfplumber_reader(path: Path) -> None:
+    """Same body blocks, pages and all; where pdfplumber could not map a font's glyphs to text
+    ("(cid:10)(cid:18432)...") pdfium reads them, so those blocks differ in text only."""
+    from referat.readers.pdf_plumber import read_pdf as read_with_pdfplumber
+
+    def shape(b: Any) -> tuple[Any, ...]:
+        return (b.kind, b.page, b.bold, b.level, b.table, len(b.cells))
+
+    data = path.read_bytes()
+    old, new = read_with_pdfplumber(data).blocks, read_pdf(data).body
+    assert [shape(b) for b in new] == [shape(b) for b in old]
+    differ = [(a.text, b.text) for a, b in zip(old, new, strict=True)
+              if (a.text, a.cells) != (b.text, b.cells)]
+    assert all("(cid:" in a and "(cid:" not in b for a, b in differ), differ

@@ -146,7 +146,7 @@ GROUPING: Words = ("Sagsfremstilling", "Sagsbeskrivelse", "Sagen", "Fremstilling
 COMMITTEE_SUFFIXES: Words = (
     "udvalg", "udvalget", "rådet", "råd", "nævnet", "nævn", "bestyrelsen", "bestyrelse",
     "direktionen", "direktion", "repræsentationen", "forum", "forummet", "komitéen", "komiteen",
-    "styregruppen", "borgermødet",
+    "styregruppen", "borgermødet", "magistraten", "magistrat",
 )
 
 # Labels of case references (the patterns themselves live in parsers/casenumbers.py).
@@ -299,7 +299,7 @@ class Vocabulary:
         tail = (r"(?:\s+(?:for|om|vedr\.)\s+"
                 r"(?:(?!den\b|d\.|kl\b)[\p{L}&]+-?(?:,(?=\s+\p{L}))?(?=\s|$|,)\s*){1,5})?")
         last = r"(?<!\p{L})(?:[\p{Lu}][\p{L}]*)?"
-        return rf"(?<!\p{{L}})(?:{word}\s+(?:og\s+)?)*{last}(?i:{alt})(?=s?\b){tail}"
+        return rf"(?<!\p{{L}})(?:{word}\s+(?:(?:og|&)\s+)?)*{last}(?i:{alt})(?=s?\b){tail}"
 
     @cached_property
     def committee_regex(self) -> regex.Pattern[str]:

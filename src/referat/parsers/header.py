@@ -18,6 +18,8 @@ from ..vocabulary import Vocabulary
 from .dates import find_date, find_times
 from .stream import Label
 
+_TITLE_PARTS = regex.compile(r"\s+[-–|]\s+")
+_QUOTED_NAME = regex.compile(r"^\p{Lu}\p{L}+\s+[\"“”«»][^\"“”«»]{3,80}[\"“”«»]$")
 _TITLE_NOISE = regex.compile(
     r"\b(?:referat|dagsorden|beslutningsprotokol|protokol|indkaldelse|åben|åbent|"
     r"(?:af|fra|til|for)\s+(?:mødet|møde)\s+i|mødet\s+i|møde\s+i|(?:af|fra|til|for)\s+mødet|"
@@ -99,7 +101,15 @@ def committee_from_title(title: str, vocab: Vocabulary) -> str | None:
     text = _TITLE_NOISE.sub(" ", title)
     text = regex.sub(r"\s+", " ", text)
     m = vocab.committee_regex.search(text)
-    return str(m.group(0)).strip(" ,-–") if m else None
+    if m:
+        return str(m.group(0)).strip(" ,-–")
+    for part in _TITLE_PARTS.split(title):  # "Det fælles landdistriktsråd - Dagsordener ..."
+        part = part.strip()
+        words = part.split()
+        if 1 < len(words) <= 5 and part[:1].isupper() and not find_date(part) and \
+                words[-1].casefold().endswith(tuple(vocab.committee_suffixes)):
+            return part
+    return None
 
 
 def _split_inline_labels(text: str, vocab: Vocabulary) -> list[str]:
@@ -259,6 +269,11 @@ def _settle(h: Header, r: _Reading, vocab: Vocabulary) -> None:
             h.marks.append((r.loose_block, "note", "header.other_date", "notes"))
     if h.committee is None and h.title:
         h.committee = committee_from_title(h.title, vocab)
+    if h.committee is None and loose_date and (m := vocab.committee_regex.match(loose_date)) \
+            and _names_a_body(str(m.group(0)), vocab) and \
+            vocab.section_kind(str(m.group(0)).split()[0], fuzzy=False) is None:
+        # "Teknik- og Bygningsudvalget tirsdag den 16. april 2024 kl. 16.30" under "Referat"
+        h.committee = str(m.group(0)).strip(" ,")
     if h.committee is None:
         for note in h.notes:  # a line that is, or starts with, a body's name
             m = vocab.committee_regex.match(note.strip())
@@ -354,6 +369,8 @@ def _apply(h: Header, field_: str, value: str, vocab: Vocabulary) -> None:
         h.location = value if h.location is None else f"{h.location}, {value}"
     elif field_ == "committee":
         named = vocab.committee_regex.search(value)
+        if _QUOTED_NAME.match(value):  # 'Udvalget "Læring og Trivsel for Børn og Unge"'
+            named = None
         h.committee = h.committee or (str(named.group(0)).strip() if named else value)
     elif field_ in ("participants", "absent"):
         absent = field_ == "absent"

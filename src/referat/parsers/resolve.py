@@ -43,6 +43,11 @@ def _mark_final(item: AgendaItem, committee: str | None, date: dt.date | None,
     if date is not None:
         dated = [d for d in candidates if d.date == date]
         candidates = dated or [d for d in candidates if d.date is None]
+        on_the_day = [d for d in item.decisions if d.date == date]
+        if not candidates and len(on_the_day) == 1:
+            # the body is printed under another name than the header's ('Udvalget "Aktiv
+            # Hele Livet"' vs "Udvalget for Voksne"): the meeting's date is evidence enough
+            candidates = on_the_day
     if candidates:
         candidates[-1].final = True
 

@@ -4,7 +4,7 @@ A line is chrome when the same text (digits masked) stands at the same height on
 either never changes ("Integrationsudvalget, 22-08-2022", a logo caption) or changes only by a
 number that follows the page number ("Side 3 af 13", "- 4 -"). Text whose digits change in any
 other way (a case number under each item's heading) is content. Page-number lines are also
-dropped on their own, so a one-page document loses its "Side 1 af 1".
+furniture on their own, so a one-page document's "Side 1 af 1" is set aside too.
 """
 
 from __future__ import annotations
@@ -36,11 +36,12 @@ def _key(line: Line, height: float, top: bool) -> tuple[bool, int, str]:
     return top, round(pos / 3), text
 
 
-def find_chrome(pages: list[list[Line]], heights: list[float]) -> set[int]:
-    """``id()`` of every line judged a running header or footer."""
+def find_chrome(pages: list[list[Line]], heights: list[float]) -> dict[int, str]:
+    """``id()`` of every line judged furniture -> its kind: ``page_number``, ``running_header``
+    or ``running_footer``."""
     groups: dict[tuple[bool, int, str], list[tuple[int, Line]]] = defaultdict(list)
     places: dict[tuple[bool, int], list[tuple[int, Line]]] = defaultdict(list)
-    chrome: set[int] = set()
+    chrome: dict[int, str] = {}
     for pno, (lines, height) in enumerate(zip(pages, heights, strict=True), start=1):
         for k, ln in enumerate(lines):
             top_band = k < _EDGE_LINES and ln.bottom <= height * _BAND
@@ -48,21 +49,25 @@ def find_chrome(pages: list[list[Line]], heights: list[float]) -> set[int]:
             if not (top_band or bottom_band):
                 continue
             if _PAGE_NUMBER.match(_full(ln)):
-                chrome.add(id(ln))
+                chrome[id(ln)] = "page_number"
                 continue
             key = _key(ln, height, top_band)
             groups[key].append((pno, ln))
             places[key[:2]].append((pno, ln))
     need = max(2, int(0.4 * len(pages) + 0.5))
-    for members in groups.values():
+    for key, members in groups.items():
         if len({p for p, _ in members}) < need:
             continue
         texts = {_full(ln).strip() for _, ln in members}
         if len(texts) == 1 or _follows_page(members):
-            chrome.update(id(ln) for _, ln in members)
-    for members in places.values():  # "Chapter 2: Title 3": the title changes, the number runs
-        chrome.update(_numbered_at_edge(members, need))
+            chrome.update((id(ln), _kind(key[0])) for _, ln in members)
+    for place, members in places.items():  # "Chapter 2: Title 3": the title changes, the
+        chrome.update((i, _kind(place[0])) for i in _numbered_at_edge(members, need))  # number runs
     return chrome
+
+
+def _kind(top: bool) -> str:
+    return "running_header" if top else "running_footer"
 
 
 def _numbered_at_edge(members: list[tuple[int, Line]], need: int) -> set[int]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..blocks import Block, BlockKind
+from ..blocks import BBox, Block, BlockKind
 from ._clean import normalize, split_bullet, squash
 
 _BULLET_START = regex.compile(r"^\s*[•·◦▪‣∙●○■□\u0335]")
@@ -54,6 +54,8 @@ class Line:
     nchars: int = 0
     index: int = 0  # running line number in the document
     tail: str = ""  # a page number set apart at the right ("Titel ...   17"), kept after a tab
+    furniture: str = ""  # its kind when the line is page furniture (a running header, ...)
+    spans: tuple[tuple[int, int], ...] = ()  # its character ranges on the reader's text page
 
 
 @dataclass(slots=True)
@@ -62,6 +64,7 @@ class TableRow:
     page: int
     top: float
     table: int
+    bbox: BBox | None = None
 
 
 @dataclass(slots=True)
@@ -145,35 +148,58 @@ def _block(lines: list[Line], lay: Layout) -> Block:
     if lines[-1].tail:
         text = f"{text}\t{lines[-1].tail}"
     first = lines[0]
+    box = _bbox([ln for ln in lines if ln.page == first.page])
     level = lay.heading_levels.get(round(first.size * 2) / 2, 0)
     big = first.bold or first.size >= 1.3 * lay.body_size
     if level and big and len(text) < 300 and not _LEADER_END.search(text):
-        return Block("heading", text, first.index, first.page, level=level, bold=first.bold)
+        return Block("heading", text, first.index, first.page, level=level, bold=first.bold,
+                     bbox=box)
     is_item, rest = split_bullet(text)
     kind: BlockKind = "list_item" if is_item else "para"
-    return Block(kind, rest if is_item else text, first.index, first.page, bold=first.bold)
+    return Block(kind, rest if is_item else text, first.index, first.page, bold=first.bold,
+                 bbox=box)
+
+
+def _bbox(lines: list[Line]) -> BBox:
+    """The box of a paragraph's lines on its first page (where a block's ``page`` points)."""
+    return (round(min(ln.x0 for ln in lines), 2), round(min(ln.top for ln in lines), 2),
+            round(max(ln.x1 for ln in lines), 2), round(max(ln.bottom for ln in lines), 2))
+
+
+def _furniture(ln: Line) -> Block:
+    text = squash(normalize(f"{ln.text}\t{ln.tail}" if ln.tail else ln.text))
+    return Block("para", text, 0, ln.page, bold=ln.bold, bbox=_bbox([ln]), layer="furniture",
+                 furniture=ln.furniture)
 
 
 def assemble(stream: list[Line | TableRow], lay: Layout) -> list[Block]:
-    """Lines and table rows in reading order -> paragraphs and table rows."""
+    """Lines and table rows in reading order -> paragraphs and table rows. Furniture lines
+    (running headers and footers) become blocks of their own on the furniture layer, placed after
+    the paragraph they interrupt, which continues past them."""
     blocks: list[Block] = []
     para: list[Line] = []
-    for obj in stream:
-        if isinstance(obj, TableRow):
-            if para:
-                blocks.append(_block(para, lay))
-                para = []
-            blocks.append(Block("table_row", "\t".join(obj.cells), 0, obj.page,
-                                cells=obj.cells, table=obj.table))
-            continue
-        if para and _continues(para[-1], obj, lay):
-            para.append(obj)
-            continue
+    held: list[Block] = []  # furniture met inside an open paragraph
+
+    def flush() -> None:
         if para:
             blocks.append(_block(para, lay))
-        para = [obj]
-    if para:
-        blocks.append(_block(para, lay))
+            para.clear()
+        blocks.extend(held)
+        held.clear()
+
+    for obj in stream:
+        if isinstance(obj, TableRow):
+            flush()
+            blocks.append(Block("table_row", "\t".join(obj.cells), 0, obj.page,
+                                cells=obj.cells, table=obj.table, bbox=obj.bbox))
+        elif obj.furniture:
+            (held if para else blocks).append(_furniture(obj))
+        elif para and _continues(para[-1], obj, lay):
+            para.append(obj)
+        else:
+            flush()
+            para.append(obj)
+    flush()
     return blocks
 
 
