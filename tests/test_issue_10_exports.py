@@ -62,8 +62,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         "a signature page (Underskriftsside) after the last item is read as a section of it",
     ("hedeby-byraad-2022-11-28", "titles"):
         "a signature page heading (Underskrifter) is glued to a closed item with no body",
-    ("hedeby-byraad-2022-11-28", "case_numbers"):
-        "the ESDH line 'Åbent - <KLE> - <case no.>' under the item heading gives J.nr. and Sagsnr.",
     ("hedeby-byraad-2022-11-28", "decisions"):
         "decision heads in capitals with body and date ('BESLUTNING I BYRÅDET DEN 28-11-2022', "
         "'ØKONOMIUDVALGET DEN 14-11-2022')",

@@ -28,6 +28,9 @@ _SEPARATORS = regex.compile(r"[\s/|,]+")
 _YEAR = regex.compile(r"(19|20)\d\d")
 _BARE = regex.compile(rf"^(?:(?:Åbent|Åben|Lukket)\s*[-–:]?\s*)?(?P<value>{VALUE})\s*-?$")
 _KLE = regex.compile(r"^\d\d\.\d\d(?:\.\d\d)?$")
+_KLE_AND_CASE = regex.compile(
+    rf"^(?:(?:Åbent|Åben|Lukket)\s*[-–:]\s*)?(?P<kle>\d\d\.\d\d(?:\.\d\d)?(?:-?[A-ZÆØÅ]\d\d)?)"
+    rf"\s+[-–]\s+(?P<value>{VALUE})$")
 _LOOKS_LIKE_CASE = regex.compile(
     r"^(?:[A-ZÆØÅ]{2,5}-\d{4}-\d+|\d+[-/]\d+(?:[-/][\dA-Z]+)*|\d\d\.\d\d\.\d\d[\dA-ZÆØÅ.-]*"
     r"|\d{5,})$"
@@ -72,7 +75,11 @@ def _looks_like_number(value: str) -> bool:
 
 
 def parse_bare(line: str) -> CaseRef | None:
-    """A line that is nothing but a case number (optionally after Åbent/Lukket)."""
+    """A line that is nothing but a case number (optionally after Åbent/Lukket), or a KLE
+    journal number and a case number ("Åbent - 00.01.00A04 - 2007/34364")."""
+    if (k := _KLE_AND_CASE.match(line.strip())) is not None and \
+            _LOOKS_LIKE_CASE.match(k["value"]) and not _YEAR.fullmatch(k["value"]):
+        return CaseRef(case_number=k["value"], journal_number=k["kle"])
     m = _BARE.match(line.strip())
     if m is None:
         return None

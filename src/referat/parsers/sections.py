@@ -26,6 +26,7 @@ _MARKER_END = regex.compile(r"\b(Åbent|Lukket)(?:\s+punkt)?$", regex.IGNORECASE
 _CAPS_LINE = regex.compile(r"^(?=(?:\P{Ll}*\p{Lu}){8})[\p{Lu}\d][\p{Lu}\d ,.&/–-]{6,78}[\p{Lu}\d]$")
 _FILE_NAMES = regex.compile(r"\S+\.(?i:pdf|docx?|xlsx?|pptx?|odt|rtf|jpe?g|png|msg|zip)\b")
 _SECTION_NUMBER = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})")
+_CATEGORY = regex.compile(r"^\p{Lu}\.\s+\p{Lu}\p{Ll}+\s+\p{Ll}")
 _ROUTING = regex.compile(r"^\p{Lu}{1,5}(?:\s*[/,–-]\s*\p{Lu}{1,5})*\.?$")
 _LABEL_LINE = regex.compile(r"^(?:Sags?\.?\s*nr|Sagsid|Sag\s|J\.?\s*nr|Dok|Journal)", regex.I)
 
@@ -131,6 +132,11 @@ def _meta_line(body: ItemBody, b: Block, pos: int, number: int | None, title: st
         return None
     if _ref_line(body, b, text, vocab, "item.case_ref",
                  bool(_LABEL_LINE.match(text)) or pos < _META_ZONE):
+        return None
+    if pos < 2 and _CATEGORY.match(text) and len(text.split()) <= 8:
+        # "A. Sager til afgørelse i byrådet" between the heading and the reference
+        body.meta_text.append(text)
+        body.marks.append((b, "note", "item.category", "notes"))
         return None
     bare = parse_bare(text) if pos < _META_ZONE else None
     if bare is None and pos < 2 and (lead := parse_leading(text)) is not None:
