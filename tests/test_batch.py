@@ -234,7 +234,7 @@ def test_timeouts_and_crashes_are_recorded(tmp_path: Path) -> None:
         (tmp_path / "in").mkdir(exist_ok=True)
         (tmp_path / "in" / name).write_bytes(head + text)
     start = time.monotonic()
-    summary = referat.convert(tmp_path / "in", out=tmp_path / "o", jobs=2, timeout=0.5,
+    summary = referat.convert(tmp_path / "in", out=tmp_path / "o", jobs=2, timeout=1.5,
                               parse_fn=f"{__name__}:slow_parse")
     assert time.monotonic() - start < 20
     errors = {Path(e["path"]).name: e for e in map(

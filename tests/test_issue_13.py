@@ -6,16 +6,20 @@ with before/after behaviour is in docs/limits.md.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import json
 import os
 import shutil
 import signal
 import stat
+import struct
 import subprocess
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,8 +30,10 @@ from click.testing import CliRunner
 import referat
 import referat.api
 from referat.cli import main
-from referat.errors import ParseTimeoutError, ReferatError
-from referat.limits import Limits
+from referat.errors import CorruptPDFError, ParseTimeoutError, ReferatError, TooLargeError
+from referat.limits import Limits, default_memory
+from referat.pdfcheck import check_pdf
+from referat.readers.html_depth import limit_depth
 
 
 def _header(*lines: str) -> str:
@@ -166,9 +172,9 @@ def test_issue_13_sigterm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
                              "-o", str(out), "-j", "2"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while not (out / "errors.jsonl").exists() and time.monotonic() < deadline:
+    while len(list(out.glob("*.txt.json"))) < 4 and time.monotonic() < deadline:
         time.sleep(0.1)
-    time.sleep(2)
+    time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 143, stderr
@@ -409,3 +415,183 @@ def test_issue_13_dask_worker_restarted(tmp_path: Path, monkeypatch: pytest.Monk
     assert (summary.converted, summary.failed) == (6, 1), _errors(tmp_path / "o")
     [error] = _errors(tmp_path / "o")
     assert error["path"].endswith("x-crash.txt") and error["code"] == "internal"
+
+
+# --- 6: bombs in any filter chain, deep HTML, memory ceiling ----------------------------------------
+
+
+def _zeros_deflated(mib: int) -> bytes:
+    """A zlib stream of ``mib`` MiB of zeros, built in milliseconds (see test_bad_inputs)."""
+    z = zlib.compressobj(9, zlib.DEFLATED, -15)
+    chunk = b"\x00" * (1 << 20)
+    first = z.compress(chunk) + z.flush(zlib.Z_SYNC_FLUSH)
+    again = z.compress(chunk) + z.flush(zlib.Z_SYNC_FLUSH)
+    adler = 1
+    for _ in range(mib):
+        adler = zlib.adler32(chunk, adler)
+    return b"\x78\xda" + first + again * (mib - 1) + z.flush() + struct.pack(">I", adler)
+
+
+def _pdf_with_stream(dictionary: bytes, stream: bytes) -> bytes:
+    head = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+            b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>endobj\n")
+    obj = b"4 0 obj<<%s/Length %d>>stream\n" % (dictionary, len(stream))
+    return head + obj + stream + b"\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+BOMBS = {
+    "ascii85 then flate": (b"/Filter[/ASCII85Decode/FlateDecode]",
+                           lambda s: base64.a85encode(s) + b"~>"),
+    "asciihex then flate": (b"/Filter[/AHx/Fl]", lambda s: binascii.hexlify(s) + b">"),
+    "flate twice": (b"/Filter[/FlateDecode/FlateDecode]", zlib.compress),
+    "an image used as page content": (b"/Subtype/Image/Width 1/Height 1/Filter/FlateDecode",
+                                      lambda s: s),
+}
+
+
+@pytest.mark.parametrize("kind", list(BOMBS))
+def test_issue_13_bomb_in_any_filter_chain(kind: str) -> None:
+    dictionary, wrap = BOMBS[kind]
+    data = _pdf_with_stream(dictionary, wrap(_zeros_deflated(64)))
+    assert len(data) < 1_000_000
+    start = time.monotonic()
+    with pytest.raises(TooLargeError, match="max_decompressed"):
+        referat.parse(data, limits=Limits(max_decompressed=16 << 20))
+    assert time.monotonic() - start < 10
+
+
+def test_issue_13_real_image_is_not_counted() -> None:
+    """An image XObject that no page uses as content is never decoded by text extraction."""
+    data = _pdf_with_stream(b"/Subtype/Image/Width 1/Height 1/Filter/FlateDecode",
+                            _zeros_deflated(64)).replace(b"/Contents 4 0 R", b"")
+    facts = check_pdf(data, "x.pdf", Limits(max_decompressed=16 << 20))
+    assert facts.pages == 1
+
+
+def test_issue_13_deeply_nested_html() -> None:
+    html = "<html><body><h1>Referat</h1>" + "<div><span>" * 100_000 + "Godkendt.</body></html>"
+    start = time.monotonic()
+    meeting = referat.parse(html.encode(), format="html")
+    assert time.monotonic() - start < 30  # before: minutes in the HTML parser
+    [issue] = [i for i in meeting.issues if i.code == "nesting_too_deep"]
+    assert "1,000" in issue.message
+    shallow = "<html><body>" + "<div>" * 50 + "<p>Referat</p>" + "</div>" * 50 + "</body></html>"
+    assert limit_depth(shallow) == (shallow, 0)
+
+
+MEMORY_HOG = """
+import referat
+def hog(data, **kwargs):
+    if data.startswith(b"HOG"):
+        blocks = [bytearray(1 << 26) for _ in range(64)]  # 4 GiB
+    return referat.parse(data, **kwargs)
+"""
+
+
+def test_issue_13_memory_ceiling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "hog.py").write_text(MEMORY_HOG)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    root = tmp_path / "in"
+    root.mkdir()
+    shutil.copy(PAGE, root / "a.txt")
+    (root / "b.txt").write_bytes(b"HOG\n" + PAGE.read_bytes())
+    summary = referat.convert(root, out=tmp_path / "o", jobs=1, parse_fn="hog:hog",
+                              limits=Limits(max_memory=1 << 30))
+    assert (summary.converted, summary.failed) == (1, 1)
+    [error] = _errors(tmp_path / "o")
+    assert error["type"] == "TooLargeError" and "max_memory" in error["message"]
+    assert default_memory(2) <= 4 << 30
+
+
+def test_issue_13_parse_command_timeout(tmp_path: Path) -> None:
+    result = _run("-m", "referat", "parse", "-", "--timeout", "0.001", "--format", "html",
+                  input="<html><body>" + "<div><b>" * 20_000 + "x</body></html>")
+    assert result.returncode == 1 and "timeout limit (0.001 s)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# --- 7: a PDF whose /Count lies ---------------------------------------------------------------------
+
+GENERATED = SAMPLES / "pdf" / "generated" / "kalundborg-integrationsudvalget-2022-08-22.pdf"
+
+
+@pytest.mark.parametrize("count", [b"/Count 3 ", b"/Count 99"])
+def test_issue_13_pdf_page_count_lies(count: bytes) -> None:
+    data = GENERATED.read_bytes()
+    assert b"/Count 13" in data
+    meeting = referat.parse(data.replace(b"/Count 13", count), limits=Limits(max_pages=50))
+    assert meeting.source.pages == 13
+    assert meeting.items[-1].sections[-1].pages == [13]
+    with pytest.raises(TooLargeError, match="max_pages"):
+        referat.parse(data.replace(b"/Count 13", count), limits=Limits(max_pages=10))
+
+
+def test_issue_13_convert_max_pages(tmp_path: Path) -> None:
+    shutil.copy(GENERATED, tmp_path / "a.pdf")
+    result = CliRunner().invoke(main, ["convert", str(tmp_path / "a.pdf"), "-o",
+                                       str(tmp_path / "o"), "-j1", "-q", "--max-pages", "5"])
+    assert result.exit_code == 1
+    [error] = _errors(tmp_path / "o")
+    assert "max_pages" in error["message"] and "--max-pages" in error["message"]
+
+
+# --- 8: a PDF a viewer opens is read ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("damage", ["nul padding", "garbage after %%EOF", "no %%EOF"])
+def test_issue_13_pdf_tail_damage(damage: str) -> None:
+    data = GENERATED.read_bytes()
+    if damage == "nul padding":
+        data += b"\x00" * 8192
+    elif damage == "garbage after %%EOF":
+        data += b"garbage " * 1000
+    else:
+        data = data[:data.rindex(b"%%EOF")]
+    meeting = referat.parse(data)
+    assert len(meeting.items) == 8 and meeting.source.pages == 13
+    assert "pdf_repaired" in {i.code for i in meeting.issues}
+
+
+def test_issue_13_pdf_cut_short_is_still_corrupt() -> None:
+    data = GENERATED.read_bytes()
+    with pytest.raises(CorruptPDFError):
+        referat.parse(data[:len(data) // 2])
+
+
+# --- 10: control characters ---------------------------------------------------------------------
+
+
+def test_issue_13_nul_in_item_heading() -> None:
+    text = _header("Dato: 04.12.2031").replace("1. Godkendelse", "1. God\x00kendelse") \
+        + "\n2. Budget\x01opfølgning\nTaget til efterretning.\n"
+    for source in (text, text.encode("utf-8")):
+        meeting = referat.parse(source)
+        assert [i.title for i in meeting.items] == ["Godkendelse af dagsorden",
+                                                    "Budgetopfølgning"]
+        assert "\\u0000" not in meeting.model_dump_json()
+        [issue] = [i for i in meeting.issues if i.code == "control_characters"]
+        assert "2 control characters" in issue.message
+
+
+# --- 11: mixed and double encodings -------------------------------------------------------------
+
+
+def test_issue_13_mixed_and_double_encoding() -> None:
+    utf8 = _header("Mødedato: 3. marts 2024").encode("utf-8")
+    legacy = "3. Økonomi for ældreområdet\nGodkendt.\n".encode("cp1252")
+    meeting = referat.parse(utf8 + legacy)
+    assert meeting.committee == "Økonomiudvalget"
+    assert meeting.items[-1].title == "Økonomi for ældreområdet"
+    assert "encoding_repaired" in {i.code for i in meeting.issues}
+    double = _header("Mødedato: 3. marts 2024").encode("utf-8").decode("cp1252").encode("utf-8")
+    meeting = referat.parse(double)
+    assert "Ã" not in meeting.model_dump_json(exclude={"issues"})
+    assert meeting.committee == "Økonomiudvalget"
+    assert "encoding_repaired" in {i.code for i in meeting.issues}
+    damaged = _header("Mødedato: 3. marts 2024").encode("utf-8") + b"4. M\xf8de\xff\xfe\n"
+    meeting = referat.parse(damaged * 1)
+    assert "encoding_suspect" in {i.code for i in meeting.issues} or \
+        "encoding_repaired" in {i.code for i in meeting.issues}
+    clean = referat.parse(_header("Mødedato: 3. marts 2024"))
+    assert not {"encoding_suspect", "encoding_repaired"} & {i.code for i in clean.issues}

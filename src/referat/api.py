@@ -12,6 +12,7 @@ import hashlib
 import os
 import stat
 from pathlib import Path
+from typing import Literal
 
 from .blocks import Document, Format
 from .bounds import Expired, memory_ceiling, time_limit
@@ -28,17 +29,30 @@ from .errors import (
     shown,
 )
 from .limits import Limits
-from .models import Meeting, SourceInfo
+from .models import Meeting, ParseIssue, SourceInfo
 from .parsers import analyse_document
 from .parsers.stream import Analysis
 from .pdfcheck import check_pdf
 from .readers import detect_format, read
-from .textdecode import decode_text, sniff_binary
+from .readers.html_depth import MAX_DEPTH, limit_depth
+from .textdecode import Note, clean_text, decode_text, sniff_binary
 from .vocabulary import Vocabulary
 
 Source = str | bytes | os.PathLike[str]
 _FORMATS = ("text", "markdown", "pdf", "html")
+_SEVERITY: dict[str, Literal["info", "warning", "error"]] = {
+    "encoding_repaired": "info", "pdf_repaired": "info"}
 _SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".html", ".htm", ".text")
+
+
+def out_of_memory(name: str) -> TooLargeError:
+    """The error for a parse that ran out of memory, naming the ceiling when one is set."""
+    ceiling = memory_ceiling()
+    if ceiling is None:
+        return TooLargeError(name, "ran out of memory while parsing")
+    return TooLargeError(name, f"needs more memory than the max_memory limit allows "
+                               f"({ceiling:,} bytes); raise it with Limits(max_memory=...) or "
+                               "--max-memory if the input is genuine")
 
 
 def timeout_message(seconds: float) -> str:
@@ -141,12 +155,7 @@ def analyse(
     except RecursionError:
         raise TooLargeError(name, "the document is nested too deeply to parse") from None
     except MemoryError:
-        ceiling = memory_ceiling()
-        if ceiling is None:
-            raise TooLargeError(name, "ran out of memory while parsing") from None
-        raise TooLargeError(name, f"needs more memory than the max_memory limit allows "
-                                  f"({ceiling:,} bytes); raise it with Limits(max_memory=...) "
-                                  "or --max-memory if the input is genuine") from None
+        raise out_of_memory(name) from None
     except TypeError as exc:
         if name == "<input>":  # the caller passed something that is not a document
             raise
@@ -155,11 +164,19 @@ def analyse(
         raise InternalError(name, f"unexpected {type(exc).__name__}: {exc}") from exc
 
 
-def _read_pdf(raw: bytes, name: str, limits: Limits) -> Document:
+def _read_pdf(raw: bytes, name: str, limits: Limits, notes: list[Note]) -> Document:
     from .readers.pdf import read_pdf
 
-    check_pdf(raw, name, limits)
-    return read_pdf(raw, name=name, max_pages=limits.max_pages or None)
+    facts = check_pdf(raw, name, limits)
+    if facts.mended:
+        notes.append(("pdf_repaired", f"the PDF was damaged but readable: {facts.mended}"))
+    # the pages were counted (and checked against max_pages) by walking the page tree: a
+    # lying /Count must not refuse a short PDF nor hide its last pages
+    doc = read_pdf(facts.data, name=name, max_pages=None)
+    if facts.pages is not None and doc.pages != facts.pages:
+        seen = max((b.page or 0 for b in doc.blocks), default=0)
+        doc.pages = max(facts.pages, seen)
+    return doc
 
 
 def _parse_loaded(data: bytes | str, path: str | None, name: str, fmt: Format | None,
@@ -174,8 +191,9 @@ def _parse_loaded(data: bytes | str, path: str | None, name: str, fmt: Format | 
     if isinstance(data, str) and fmt == "pdf":
         raise UnsupportedFormatError(name, "a PDF must be given as bytes or a path, not text")
     detected: Format = fmt or ("text" if isinstance(data, str) else detect_format(raw))
+    notes: list[Note] = []
     if detected == "pdf":
-        doc = _read_pdf(raw, name, limits)
+        doc = _read_pdf(raw, name, limits, notes)
         chars = sum(len(b.text) for b in doc.blocks)
         if chars > limits.max_chars:
             raise TooLargeError(name, limits.too_large_message("max_chars", chars))
@@ -185,7 +203,8 @@ def _parse_loaded(data: bytes | str, path: str | None, name: str, fmt: Format | 
         if fmt is None and isinstance(data, bytes) and name.lower().endswith(".pdf"):
             what = sniff_binary(data) or "not a PDF"
             raise UnsupportedFormatError(name, f"the name ends in .pdf but the content is {what}")
-        text = decode_text(data, name) if isinstance(data, bytes) else data
+        text = decode_text(data, name, notes) if isinstance(data, bytes) else data
+        text = clean_text(text, notes)
         if len(text) > limits.max_chars:
             raise TooLargeError(name, limits.too_large_message("max_chars", len(text)))
         if fmt is None:
@@ -194,9 +213,19 @@ def _parse_loaded(data: bytes | str, path: str | None, name: str, fmt: Format | 
                 detected = "text"
         if not text.strip():
             raise EmptyInputError(name, "the input holds no visible text")
+        if detected == "html":
+            text, dropped = limit_depth(text)
+            if dropped:
+                notes.append(("nesting_too_deep", f"the HTML nests deeper than {MAX_DEPTH:,} "
+                              f"levels; {dropped:,} tags past that depth were ignored (their "
+                              "text was kept)"))
         doc = read(text, detected, name=name)
     if limits.max_pages and doc.pages and doc.pages > limits.max_pages:
         raise TooLargeError(name, limits.too_large_message("max_pages", doc.pages))
     source = SourceInfo(path=shown(path) if path else None, format=doc.format, sha256=sha,
                         pages=doc.pages)
-    return analyse_document(doc, source, vocab)
+    analysis = analyse_document(doc, source, vocab)
+    analysis.meeting.issues.extend(
+        ParseIssue(severity=_SEVERITY.get(code, "warning"), code=code, message=message)
+        for code, message in notes)
+    return analysis

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
+
+import regex
 
 from .errors import DecodingError, UnsupportedFormatError
 
@@ -32,6 +35,7 @@ _BINARY_MAGIC = {
     b"{\\rtf": "an RTF document",
 }
 _SAMPLE = 65536
+Note = tuple[str, str]  # (issue code, message)
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -63,20 +67,99 @@ def _legacy(data: bytes) -> str:
     return data.decode("cp1252", "surrogateescape").translate(_UNDEFINED)
 
 
-def _utf8_or_legacy(data: bytes) -> str:
-    """UTF-8 if it is (or mostly is: a few broken bytes in real UTF-8), else Windows-1252."""
+def _line_utf8_or_legacy(line: bytes) -> tuple[str, str]:
+    """One line: (text, "utf-8" | "legacy" | "damaged")."""
+    try:
+        return line.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = line.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = len(_NON_ASCII.findall(text)) - bad
+    return (text, "damaged") if good > 4 * bad else (_legacy(line), "legacy")
+
+
+def _utf8_or_legacy(data: bytes, notes: list[Note]) -> str:
+    """UTF-8 if it is; else each line on its own: UTF-8, Windows-1252, or (a few broken bytes in
+    a UTF-8 line) UTF-8 with the broken bytes as U+FFFD. A file half UTF-8 and half Windows-1252
+    (two exports pasted together) is thus read right on both sides."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    text = data.decode("utf-8", "replace")
-    bad = text.count("\ufffd")
-    good = len(_NON_ASCII.findall(text)) - bad
-    return text if good > 4 * bad else _legacy(data)
+    kinds: Counter[str] = Counter()
+    out: list[str] = []
+    for line in data.split(b"\n"):
+        text, kind = _line_utf8_or_legacy(line)
+        if kind != "utf-8" or not line.isascii():
+            kinds[kind] += 1
+        out.append(text)
+    if kinds["legacy"] and kinds["utf-8"]:
+        notes.append(("encoding_repaired", f"mixed encodings: {kinds['utf-8']} lines are UTF-8 "
+                      f"and {kinds['legacy']} Windows-1252; each line was decoded on its own"))
+    if kinds["damaged"]:
+        notes.append(("encoding_suspect", f"{kinds['damaged']} lines hold bytes that are not "
+                      "valid UTF-8; they were replaced by U+FFFD"))
+    return "\n".join(out)
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """Bytes of a text, Markdown or HTML file as a str; binary data is refused."""
+# Double-encoded UTF-8: UTF-8 bytes read as Windows-1252 ("Ã¦Ã¸Ã¥" for "æøå"). A lead character
+# (the Windows-1252 reading of bytes 0xC2-0xF4) followed by exactly the continuation characters
+# (bytes 0x80-0xBF) its byte announces is repaired when those bytes are valid UTF-8.
+def _cp(b: int) -> str:
+    return _legacy(bytes([b]))
+
+
+_CONT = "".join(regex.escape(_cp(b)) for b in range(0x80, 0xC0))
+_LEAD2 = "".join(regex.escape(_cp(b)) for b in range(0xC2, 0xE0))
+_LEAD3 = "".join(regex.escape(_cp(b)) for b in range(0xE0, 0xF0))
+_MOJIBAKE = regex.compile(f"[{_LEAD2}][{_CONT}]|[{_LEAD3}][{_CONT}]{{2}}")
+_TO_BYTE = {_cp(b): b for b in range(0x80, 0x100)}
+
+
+def _undo(m: regex.Match[str]) -> str:
+    try:
+        raw = bytes(_TO_BYTE.get(ch, ord(ch)) for ch in m.group(0))
+        return raw.decode("utf-8")
+    except (UnicodeDecodeError, ValueError):
+        return m.group(0)
+
+
+def repair_double_encoding(text: str, notes: list[Note]) -> str:
+    """Undo UTF-8 that was decoded as Windows-1252 and encoded again ("Ã¦" -> "æ")."""
+    if not _MOJIBAKE.search(text):
+        return text
+    fixed, n = _MOJIBAKE.subn(_undo, text)
+    if fixed != text:
+        notes.append(("encoding_repaired", f"{n} characters were UTF-8 decoded twice "
+                      "(like 'Ã¦' for 'æ') and were repaired"))
+    return fixed
+
+
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str, notes: list[Note]) -> str:
+    """Remove control characters (NUL, C1 codes ...) except tab, line breaks and form feed:
+    they carry no text, break headings, and PostgreSQL's jsonb refuses ``\\u0000``."""
+    found = _CONTROL.findall(text)
+    if not found:
+        return text
+    kinds = Counter(f"U+{ord(c):04X}" for c in found)
+    notes.append(("control_characters", f"{len(found)} control characters were removed ("
+                  + ", ".join(f"{k} x{v}" for k, v in kinds.most_common(5)) + ")"))
+    return _CONTROL.sub("", text)
+
+
+def clean_text(text: str, notes: list[Note]) -> str:
+    """Decoded text made safe: double encoding repaired, control characters removed."""
+    return strip_controls(repair_double_encoding(text, notes), notes)
+
+
+def decode_text(data: bytes, name: str, notes: list[Note] | None = None) -> str:
+    """Bytes of a text, Markdown or HTML file as a str; binary data is refused. What was
+    uncertain or repaired is appended to ``notes`` as ``(issue code, message)``."""
+    notes = [] if notes is None else notes
     what = sniff_binary(data)
     if what:
         raise UnsupportedFormatError(name, f"this is {what}, not a supported document")
@@ -95,7 +178,7 @@ def decode_text(data: bytes, name: str) -> str:
         head = data[:_SAMPLE]
         if head.count(b"\x00") > len(head) // 100 + 1:
             raise UnsupportedFormatError(name, "binary data, not text, PDF or HTML")
-        text = _utf8_or_legacy(data)
+        text = _utf8_or_legacy(data, notes)
     sample = text[:_SAMPLE]
     controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v")
                    or 0x7F <= ord(ch) < 0xA0)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 from .. import errors
-from ..api import parse, timeout_message
+from ..api import out_of_memory, parse, timeout_message
 from ..errors import InputNotFoundError, ReferatError, TooLargeError, shown
 from ..limits import Limits
 from ..models import Meeting
@@ -277,6 +277,8 @@ def process(task: Task, options: Options, cancelled: threading.Event | None = No
     except ReferatError as exc:
         _drop_stale(target, sha)
         record = failed(task.path, exc, sha)
+    except MemoryError:  # past the worker's ceiling outside referat.parse (a parse_fn)
+        record = failed(task.path, out_of_memory(task.path), sha)
     except Exception as exc:  # a parse_fn that does not follow the contract
         record = failed(task.path, errors.InternalError(task.path, f"{type(exc).__name__}: {exc}"),
                         sha)
