@@ -16,7 +16,7 @@ from ..models import AgendaItem, Attachment, Decision, ParseIssue, Section, Tabl
 from ..vocabulary import Vocabulary
 from .attachments import merge_attachments, parse_attachments
 from .attendance import absent_names
-from .casenumbers import split_title_ref
+from .casenumbers import split_title_ref, strip_glued_echo
 from .decisions import chain_entries, decision_points
 from .items import Candidate
 from .recommendations import parse_recommendations
@@ -72,7 +72,9 @@ def build_item(k: int, c: Candidate, blocks: list[Block], heading: list[Block],
     if not title and c.title_lines and blocks and blocks[0].kind != "table_row":
         tr.mark(blocks[0], "item_heading", "item.title_line", node)
         title, blocks = blocks[0].text, blocks[1:]
-    title, title_ref = split_title_ref(title)
+    clean = strip_glued_echo(title)
+    glued = title[len(clean):].strip()  # interface text cut off the title: kept in notes
+    title, title_ref = split_title_ref(clean)
     body = segment(blocks, c.number, title, ctx.vocab)
     if title_ref is not None:
         body.ref.merge(title_ref)
@@ -80,7 +82,8 @@ def build_item(k: int, c: Candidate, blocks: list[Block], heading: list[Block],
         tr.mark(b, label, rule, f"{node}.{sub}" if sub else node)
     item = AgendaItem(number=c.number, title=title, closed=c.closed or bool(body.closed),
                       case_number=body.ref.case_number, journal_number=body.ref.journal_number,
-                      document_number=body.ref.document_number, notes=body.meta_text)
+                      document_number=body.ref.document_number,
+                      notes=[glued, *body.meta_text] if glued else body.meta_text)
     item.pages = sorted(set(pages_of(blocks)) | ({c.page} if c.page is not None else set()))
     item.source = tr.spans(heading + everything)
     attachments: list[Attachment] = []

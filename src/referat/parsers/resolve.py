@@ -76,6 +76,12 @@ def _decisions_facts(m: Meeting) -> Decision | None:
     if m.date is not None or m.document_type == "dagsorden" or not dated:
         return None
     last = max(dated, key=lambda d: d.date or dt.date.min)
+    own = any(d.date is None and d.body is None for it in m.items for d in it.decisions)
+    if own or len({d.body for d in dated if d.date == last.date}) > 1:
+        # this meeting's own decisions are printed undated, or several bodies decided on
+        # the latest day: the dated ones are earlier bodies' (stacked in the item), not this
+        # meeting's, and give neither its date nor its body
+        return None
     m.date = last.date
     m.committee = m.committee or last.body
     m.document_type = m.document_type or "referat"  # it records what was decided

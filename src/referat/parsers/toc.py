@@ -24,7 +24,10 @@ _NUM = regex.compile(
     r"(?:\((?P<state2>åben|åbent|lukket)\)\s*)?(?P<title>\S.*)$",
     regex.IGNORECASE,
 )
-_OPEN_PREFIX = regex.compile(r"^\(?(?:åbent|åben)\)?\s*[:\-–]?\s+(?=\S)", regex.IGNORECASE)
+# An open marker set off as a marker: "(Åben) X", "Åbent: X", "Åben - X", "ÅBENT Godkendelse";
+# "Åben dagsorden - godkendelse" is a title that starts with the word.
+_OPEN_PREFIX = regex.compile(
+    r"^(?:\((?i:åbent|åben)\)\s*|(?i:åbent|åben)(?:\s*[:\-–]\s*|\s+(?=[\p{Lu}\d])))(?=\S)")
 _PREFIXED = regex.compile(
     r"^(?:dagsordens)?(?:punkt(?:\s+nr\.?)?|pkt\.?|sag(?:\s+nr\.?)?)\s*(?P<num>\d{1,4})"
     r"(?![\d/.-]\d)\b\s*[:.\-–]?\s*(?P<title>\S.*)$",
