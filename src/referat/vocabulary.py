@@ -157,7 +157,9 @@ CASE_LABELS: Words = (
 
 TOC_HEADINGS: Words = (
     "Indholdsfortegnelse", "Dagsordenspunkter", "Indhold", "Punkter på dagsordenen",
-    "Følgende sager behandles", "Punkter til dagsorden",
+    "Følgende sager behandles", "Punkter til dagsorden", "Dagsordenpunkter", "Sagsoversigt",
+    "Punkter", "Pkt. Tekst", "Pkt. Tekst Side", "Punkt Tekst Side", "Nr. Tekst Side",
+    "Følgende sager behandles på mødet",
 )
 
 # Words that mark an item (or a TOC line) as closed, or explicitly open.

@@ -51,3 +51,12 @@ def test_routing_line_is_treatment_not_history() -> None:
     item = referat.parse(text).items[0]
     assert [s.kind for s in item.sections] == ["summary", "treatment", "presentation",
                                                 "decision"]
+
+
+def test_contents_under_a_column_header_are_no_items() -> None:
+    text = ("Referat\ntil\nmødet i Kommunalbestyrelsen\nden 12. maj 2020 kl. 17:00\n\n"
+            "Pkt. Tekst\n127 Godkendelse af dagsorden\n128 Kvartalsvis budgetopfølgning\n"
+            "129 Udgifter til COVID-19\n")
+    m = referat.parse(text)
+    assert m.items == []
+    assert [e.number for e in m.toc] == [127, 128, 129]
