@@ -32,3 +32,10 @@ def test_decision_on_the_meeting_day_is_final_when_the_body_has_another_name() -
             "Beslutning i Udvalget for Voksne den 23-03-2015\nGodkendt.\n")
     m = referat.parse(text)
     assert [d.final for d in m.items[0].decisions] == [True]
+
+
+def test_a_contents_line_naming_a_body_is_no_committee() -> None:
+    text = ("Referat: 27. oktober 2025 kl. 08:00\nDeltagere\n- Hans Østergaard\nReferat\n"
+            "- Godkendelse af dagsorden\n- Sammenlægning af Videnråd og Arbejdskraftråd\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n")
+    assert referat.parse(text).committee is None

@@ -18,7 +18,8 @@ import regex
 from ..vocabulary import Vocabulary
 from .dates import find_date, parse_date
 
-_DEN = r"(?:\s*,\s*|\s+(?:(?i:den|d\.)\s*)?|\s*)"
+# between a body and the date: a comma, "den"/"d.", an abbreviation of the body ("(UNF)")
+_DEN = r"(?:\s*\(\p{Lu}{2,6}\))?(?:\s*,\s*|\s+(?:(?i:den|d\.)\s*)?|\s*)"
 
 
 @lru_cache(maxsize=8)

@@ -279,6 +279,9 @@ def _settle(h: Header, r: _Reading, vocab: Vocabulary) -> None:
             m = vocab.committee_regex.match(note.strip())
             if m is None and len(note) <= 60:  # "Tønder Kommune – Kommunalbestyrelsen"
                 m = vocab.committee_regex.search(note.strip())
+                nb = h.note_blocks.get(note)
+                if m is not None and nb is not None and nb.kind == "list_item":
+                    m = None  # "- Sammenlægning af Videnråd ...": a contents line naming a body
             if m and (m.end() == len(note.strip()) or len(note) < 120) and \
                     _names_a_body(str(m.group(0)), vocab):
                 h.committee = _REPEAT.sub(r"\1", str(m.group(0)).strip(" ,"))

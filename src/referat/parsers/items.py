@@ -24,7 +24,7 @@ from .toc import split_closed
 
 _STRONG = regex.compile(
     r"^(?:(?P<pre>lukket\s*(?:punkt|sag)?\s*[:\-–]?\s*))?"
-    r"(?:dagsordens)?(?:punkt(?:\s+nr\.?)?|pkt\.?|sag(?:\s+nr\.?)?|nr\.?)\s*(?P<num>\d{1,4})"
+    r"(?:dagsordens)?(?P<fam>punkt(?:\s+nr\.?)?|pkt\.?|sag(?:\s+nr\.?)?|nr\.?)\s*(?P<num>\d{1,4})"
     r"(?![\d/.-]\d)\b\s*[:.\-–)]?\s*"
     r"(?P<title>.*)$",
     regex.IGNORECASE,
@@ -55,6 +55,7 @@ class Candidate:
     title_lines: int = 1  # blocks the heading occupies (2 when the title is on the next line)
     supported: bool = False
     rule: str = ""  # the rule that took the line for an item heading
+    family: str = "bare"  # how it is numbered: "punkt", "pkt", "sag", "nr", "bare", "line"
 
 
 def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
@@ -65,7 +66,7 @@ def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
     if m and (not m["title"] or _title_like(m["title"])):
         title, closed = split_closed(m["title"].strip(), vocab)
         return Candidate(index, int(m["num"]), title, closed or bool(m["pre"]), True,
-                         page=block.page)
+                         page=block.page, family=m["fam"][:3].casefold().rstrip("."))
     if _DATEISH.match(text):
         return None
     m = _WEAK.match(text)
@@ -100,6 +101,7 @@ def _number_only(blocks: list[Block], index: int, vocab: Vocabulary) -> Candidat
             _NUMERIC_START.match(nxt.text):
         return None
     return Candidate(index, int(m["num"]), nxt.text.strip(), False, False, page=nxt.page,
+                     family="bare",
                      title_lines=2)
 
 
@@ -160,10 +162,11 @@ def _drop_list_runs(cands: list[Candidate], blocks: list[Block],
     return [c for c, k in zip(cands, keep, strict=True) if k]
 
 
-def _best_chain(cands: list[Candidate]) -> list[Candidate]:
-    """Highest-scoring chain with strictly increasing numbers (steps of 1 preferred)."""
+def _best_chain(cands: list[Candidate]) -> tuple[list[Candidate], float]:
+    """Highest-scoring chain with strictly increasing numbers (steps of 1 preferred), and its
+    score."""
     if not cands:
-        return []
+        return [], 0.0
     n = len(cands)
     best = [c.score for c in cands]
     prev = [-1] * n
@@ -176,11 +179,12 @@ def _best_chain(cands: list[Candidate]) -> list[Candidate]:
                 if val > best[j]:
                     best[j], prev[j] = val, i
     end = max(range(n), key=lambda k: best[k])
+    value = best[end]
     chain: list[Candidate] = []
     while end != -1:
         chain.append(cands[end])
         end = prev[end]
-    return chain[::-1]
+    return chain[::-1], value
 
 
 def _is_cue(b: Block, vocab: Vocabulary) -> bool:
@@ -198,8 +202,35 @@ def _mark_support(cands: list[Candidate], blocks: list[Block], vocab: Vocabulary
         c.supported = any(_is_cue(b, vocab) for b in blocks[c.index + c.title_lines: end])
 
 
+Form = tuple[str, str, bool]  # numbering family, heading hint, indented
+
+
+def _form(c: Candidate, b: Block) -> Form:
+    """The shape of a heading line: how it is numbered ("punkt", "pkt", "sag", "nr", a bare
+    number, a number on its own line), how the reader marked it (heading level, bold, list
+    item, plain) and whether it is indented."""
+    hint = f"h{b.level}" if b.kind == "heading" else "bold" if b.bold else \
+        "list" if b.kind == "list_item" else "plain"
+    return c.family, hint, b.indent > 0
+
+
+def _form_chain(group: list[Candidate], blocks: list[Block], vocab: Vocabulary,
+                toc: list[TocEntry]) -> tuple[list[Candidate], float]:
+    """The best increasing chain of one form's candidates and how well it explains the
+    document (the chain's score: structural cues, steps of one, TOC matches)."""
+    named = group[0].strong  # "Punkt N:" headings name themselves
+    _mark_support(group, blocks, vocab)
+    toc_titles = [(e.number, e.title) for e in toc]
+    for c in group:
+        c.score = _cue_score(blocks, c, toc_titles) + (2.0 if named else 0.0)
+    chain, value = _best_chain([c for c in group if named or c.score > 0.5])
+    return (_dedupe(group) if named else _dedupe(chain)), value
+
+
 def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
                      toc: list[TocEntry]) -> list[Candidate]:
+    """The item headings: of all numbered lines, those of the one form whose chain explains
+    the document best. A numbered line of another form is body text or a list."""
     cands: list[Candidate] = []
     for i in range(start, len(blocks)):
         if cands and cands[-1].title_lines == 2 and cands[-1].index == i - 1:
@@ -208,29 +239,59 @@ def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
         if c is not None and c.number >= 1 and not _repeats_document_title(c, blocks, vocab):
             cands.append(c)
     cands = _merge_repeats(cands)
-    strong = _dedupe([c for c in cands if c.strong])
-    if len(strong) >= 2:
-        return strong  # "Punkt N:" headings name themselves; bare numbers are lists then
     weak = _drop_list_runs([c for c in cands if not c.strong], blocks, toc)
     _mark_support(weak, blocks, vocab)
     if any(c.supported for c in weak):
         first = next(k for k, c in enumerate(weak) if c.supported)
         weak = weak[first:]  # unsupported numbered lines before the first real item: a list
-    toc_titles = [(e.number, e.title) for e in toc]
-    for c in weak:
-        c.score = _cue_score(blocks, c, toc_titles)
-    for c in strong:  # a lone "Punkt N:" heading competes with the bare numbers
-        c.score = 3.0
-    pool = sorted([*(c for c in weak if c.score > 0.5), *strong], key=lambda c: c.index)
-    return _dedupe(_best_chain(pool))
+    forms: dict[Form, list[Candidate]] = {}
+    for c in sorted([*weak, *(c for c in cands if c.strong)], key=lambda c: c.index):
+        forms.setdefault(_form(c, blocks[c.index]), []).append(c)
+    chains = {form: _form_chain(group, blocks, vocab, toc) for form, group in forms.items()}
+    named = [c for c in cands if c.family in _NAMING]
+    best: list[Candidate] = []
+    best_value = 0.0
+    best_form: Form | None = None
+    for form, (chain, value) in chains.items():
+        chain, value = _join_named(chain, value, named)
+        if chain and (not best or value > best_value):
+            best, best_value, best_form = chain, value, form
+    if best_form is not None:
+        rule = "items.form:" + "/".join(
+            [best_form[0], best_form[1], *(["indented"] if best_form[2] else [])])
+        for c in best:
+            own = _form(c, blocks[c.index]) == best_form
+            c.rule = rule if own else "items.names_itself"
+    return best
+
+
+_NAMING = ("pun", "pkt", "sag")  # "Punkt N", "Pkt. N", "Sag nr. N" name an item
+
+
+def _join_named(chain: list[Candidate], value: float,
+                named: list[Candidate]) -> tuple[list[Candidate], float]:
+    """A heading that names itself an item ("Punkt 2: ...") in another form than the chain's
+    joins it where its number follows the chain's item before it by one."""
+    out = list(chain)
+    for c in named:
+        if c in out:
+            continue
+        before = [x for x in out if x.index < c.index]
+        after = [x for x in out if x.index > c.index]
+        if before and before[-1].number + 1 == c.number and \
+                (not after or after[0].number > c.number):
+            out.insert(len(before), c)
+            value += c.score + 1.0
+    return out, value
 
 
 def _merge_repeats(cands: list[Candidate]) -> list[Candidate]:
-    """A heading printed twice in a row ("1. Titel" then "1.   Titel") is one candidate."""
+    """A heading printed twice in a row ("1. Titel" then "1.   Titel", or "Pkt. 42" with the
+    title on the next line) is one candidate."""
     out: list[Candidate] = []
     for c in cands:
         if out and c.number == out[-1].number and c.index - out[-1].index <= 3 and \
-                fuzz.ratio(c.title.casefold(), out[-1].title.casefold()) >= 80:
+                (not c.title or fuzz.ratio(c.title.casefold(), out[-1].title.casefold()) >= 80):
             out[-1].strong = out[-1].strong or c.strong
             continue
         out.append(c)

@@ -52,6 +52,12 @@ class ItemBody:
     # block, label, rule, node ("" for the item itself, "notes" for its notes)
 
 
+def _dated_head(text: str, vocab: Vocabulary) -> bool:
+    """A decision head naming a body and a date ("BESLUTNING I BYRÅDET DEN 28-11-2022")."""
+    dh = match_decision_head(text, vocab.committee_pattern)
+    return dh is not None and dh.date is not None
+
+
 def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSection, str] | None:
     """Is ``b`` a section heading? Returns the section and any text glued to the heading.
 
@@ -60,7 +66,7 @@ def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSect
     """
     text = b.text.strip()
     if _CAPS_LINE.match(text) and vocab.section_kind(text, fuzzy=False) is None and \
-            b.kind != "table_row":
+            b.kind != "table_row" and not _dated_head(text, vocab):
         # "BESLUTNINGSFORSLAG FRA RV", "INDSTILLING FRA BORGMESTEREN": a capitals line opens
         # a new part of the item (a quoted proposal), whatever the font
         return RawSection("other", text, head_block=b, rule="section.capitals"), ""

@@ -62,15 +62,17 @@ def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[
         first = next((j for j in range(after, opens[0]) if _title_like(blocks[j], vocab)), None)
         if labels and first is not None:
             return [Candidate(first, 1, blocks[first].text.strip(), False, False,
-                              page=blocks[first].page, title_lines=1)]
+                              page=blocks[first].page, title_lines=1,
+                              rule="unnumbered.title_after_labels")]
     for n, i in enumerate(opens, start=1):
         t = _title_before(blocks, i, floor, vocab) if n == 1 else None
         if t is not None:
             out.append(Candidate(t, n, blocks[t].text.strip(), False, False, page=blocks[t].page,
-                                 title_lines=1))
+                                 title_lines=1, rule="unnumbered.title_before"))
         else:
             # the heading is the reference line itself; it stays in the item as metadata
-            out.append(Candidate(i, n, "", False, False, page=blocks[i].page, title_lines=0))
+            out.append(Candidate(i, n, "", False, False, page=blocks[i].page, title_lines=0,
+                                 rule="unnumbered.case_ref" if by_ref else "unnumbered.section"))
         floor = i + 1
     return out
 

@@ -4,8 +4,10 @@ numbers kept as furniture.
 
 Each page is read once: pdfium's text page gives the lines (:mod:`.pdf_text`), the page's path
 objects say whether it is ruled at all and, if so, give the table grid (:mod:`.pdf_tables`);
-lines inside a table are not also read as loose text. Pages are closed as soon as they are read,
-so memory stays flat. Whether a file can be read is what pdfium can open, not a byte pattern.
+lines inside a table are not also read as loose text. Pages are closed as soon as they are read
+and the document is reopened every few dozen pages (pdfium keeps every object it parsed until
+the document is closed), so memory stays flat. Whether a file can be read is what pdfium can
+open, not a byte pattern.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+import regex
 
 from ..blocks import Document
 from ..errors import CorruptPDFError, EncryptedPDFError, NoTextLayerError, TooLargeError
@@ -27,6 +30,9 @@ from .pdf_tables import Table, find_tables, page_objects
 from .pdf_text import TextPage, page_lines
 
 _LOCK = threading.Lock()  # pdfium is not thread-safe
+_PAGE_OBJECT = regex.compile(rb"/Type\s*/Page(?![A-Za-z])")
+_COUNT = regex.compile(rb"(/Count\s+)(\d{1,9})(?![\d.])")
+_REOPEN = 32  # pages: the document is reopened after so many, which keeps memory flat
 _OPEN_ERRORS = {
     pdfium_c.FPDF_ERR_PASSWORD: "the PDF is protected by a password",
     pdfium_c.FPDF_ERR_SECURITY: "the PDF is encrypted in a way that cannot be opened",
@@ -60,27 +66,34 @@ def open_pdf(data: bytes, name: str) -> Any:
 def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None) -> Document:
     """Read a PDF into paragraphs. ``max_pages`` refuses longer documents before reading them."""
     with _LOCK:
-        pdf = open_pdf(data, name)
+        docs = [open_pdf(data, name)]
         try:
-            return _read(pdf, name, max_pages)
+            data = _honest_count(docs, data, name)
+            return _read(docs, data, name, max_pages)
         except (CorruptPDFError, EncryptedPDFError, NoTextLayerError, TooLargeError):
             raise
         except Exception as exc:
             raise CorruptPDFError(name, f"the PDF could not be read ({type(exc).__name__}: "
                                         f"{str(exc)[:200]})") from None
         finally:
-            pdf.close()
+            docs[-1].close()
 
 
-def _read(pdf: Any, name: str, max_pages: int | None) -> Document:
-    count = len(pdf)
+def _read(docs: list[Any], data: bytes, name: str, max_pages: int | None) -> Document:
+    count = len(docs[-1])
     if max_pages and count > max_pages:
         raise TooLargeError(name, Limits(max_pages=max_pages).too_large_message("max_pages", count))
     pages = _Pages()
     for index in range(count):
+        if index and index % _REOPEN == 0:  # pdfium keeps what it parsed until closed
+            docs[-1].close()
+            docs[-1] = open_pdf(data, name)
         try:
-            page = pdf[index]
+            page = docs[-1][index]
         except pdfium.PdfiumError:
+            if index and not _loads(docs[-1], count - 1):  # /Count promised pages that do
+                count = index                              # not exist
+                break
             raise CorruptPDFError(name, f"page {index + 1} of {count} cannot be loaded (the "
                                         "PDF is truncated or damaged)") from None
         try:
@@ -95,6 +108,33 @@ def _read(pdf: Any, name: str, max_pages: int | None) -> Document:
     return Document(assemble(_stream(pages, chrome), measure(
         [ln for lines in pages.lines for ln in lines if id(ln) not in chrome], pages.widths)),
         "pdf", pages=count)
+
+
+def _honest_count(docs: list[Any], data: bytes, name: str) -> bytes:
+    """pdfium trusts the page tree's ``/Count``. When the page objects in the file say it lies,
+    the counts are zeroed (same width, so offsets hold) and pdfium counts the leaves itself."""
+    pages = len(_PAGE_OBJECT.findall(data))
+    if not pages or pages == len(docs[-1]) or b"/Count" not in data:
+        return data
+    mended = _COUNT.sub(lambda m: m.group(1) + b"0" * len(m.group(2)), data)
+    try:
+        doc = open_pdf(mended, name)
+    except (CorruptPDFError, EncryptedPDFError):
+        return data
+    if len(doc) and len(doc) != len(docs[-1]) and _loads(doc, len(doc) - 1):
+        docs[-1].close()
+        docs[-1] = doc
+        return mended
+    doc.close()
+    return data
+
+
+def _loads(pdf: Any, index: int) -> bool:
+    try:
+        pdf[index].close()
+    except pdfium.PdfiumError:
+        return False
+    return True
 
 
 def _read_page(page: Any, pno: int, pages: _Pages) -> None:

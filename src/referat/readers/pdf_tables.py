@@ -169,18 +169,22 @@ def _overlaps(ln: Line, box: BBox) -> bool:
 
 def _fill(grid: list[tuple[tuple[BBox | None, ...], BBox]], lines: list[Line], tp: TextPage,
           text: str) -> list[tuple[tuple[str, ...], BBox]]:
-    """Each cell's text: the characters whose centre lies in it (pdfplumber's rule), a line
-    break between lines and a space where the text or a 3 pt gap has one."""
+    """Each cell's text: the characters whose centre lies in it (pdfplumber's rule; the
+    vertical centre taken per line), a line break between lines and a space where the text or
+    a 3 pt gap has one. Cells of a ragged grid can overlap: a character goes to each."""
     parts: list[list[list[str]]] = [[[] for _ in cells] for cells, _ in grid]
     last: dict[tuple[int, int], tuple[int, int, float]] = {}  # cell -> line, char, its x1
     for n, ln in enumerate(lines):
-        half = ln.size / 2
+        cells = _cells_at(grid, ln.bottom - ln.size / 2)
+        if not cells:
+            continue
         for a, b in ln.spans:
             for i in range(a, b):
                 if text[i].isspace():
                     continue
-                x0, x1, bottom = tp.loose(i)
-                for where in _locate(grid, (x0 + x1) / 2, bottom - half):
+                x0, x1, _ = tp.loose(i)
+                x = (x0 + x1) / 2
+                for where in [w for w, left, right in cells if left <= x < right]:
                     prev = last.get(where)
                     out = parts[where[0]][where[1]]
                     if prev is not None:
@@ -194,12 +198,13 @@ def _fill(grid: list[tuple[tuple[BBox | None, ...], BBox]], lines: list[Line], t
             for cells, (_, box) in zip(parts, grid, strict=True)]
 
 
-def _locate(grid: list[tuple[tuple[BBox | None, ...], BBox]], x: float,
-            y: float) -> list[tuple[int, int]]:
-    """Every (row, cell) whose box holds the point (cells of a ragged grid can overlap)."""
-    out: list[tuple[int, int]] = []
+def _cells_at(grid: list[tuple[tuple[BBox | None, ...], BBox]],
+              y: float) -> list[tuple[tuple[int, int], float, float]]:
+    """(row, cell) and the cell's x range for every cell whose row and box span height ``y``."""
+    out: list[tuple[tuple[int, int], float, float]] = []
     for r, (cells, (rx0, rtop, rx1, rbottom)) in enumerate(grid):
-        if rx0 <= x < rx1 and rtop <= y < rbottom:
-            out.extend((r, c) for c, cell in enumerate(cells) if cell is not None and
-                       cell[0] <= x < cell[2] and cell[1] <= y < cell[3])
+        if rtop <= y < rbottom:
+            out.extend(((r, c), max(rx0, cell[0]), min(rx1, cell[2]))
+                       for c, cell in enumerate(cells)
+                       if cell is not None and cell[1] <= y < cell[3])
     return out
