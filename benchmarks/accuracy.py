@@ -10,7 +10,9 @@ Two kinds of truth are scored, in one format (``benchmarks/scoring.py`` projects
   format in ``tests/samples/pages/TRUTH.md``), scored against the parse of ``NNN.txt`` next to
   it: the 55 excerpts from municipalities the parser was not tuned to;
 - every ``NAME.truth.json`` under ``tests/samples`` (same format), scored against the parse of
-  ``NAME.pdf`` (or .html/.txt/.md) next to it: the generated Word exports and printed pages.
+  ``NAME.pdf`` (or .html/.txt/.md) next to it: the generated Word exports; and every browser
+  print ``pdf/printed/NAME.pdf``, scored against the golden of the page ``html/NAME.html`` it
+  was printed from.
 
 Per file and per group (dev excerpts, unseen excerpts, all excerpts, other samples, generated)
 it prints:
@@ -97,6 +99,10 @@ def generated(filters: list[str], samples: Path) -> list[tuple[Path, Path]]:
                        if t.with_name(stem + x).exists()), None)
         if source and (not filters or any(f in str(source) for f in filters)):
             out.append((source, t))
+    for pdf in sorted((samples / "pdf" / "printed").glob("*.pdf")):
+        golden = samples / "html" / (pdf.stem + ".expected.json")
+        if golden.exists() and (not filters or any(f in str(pdf) for f in filters)):
+            out.append((pdf, golden))
     return out
 
 
@@ -125,7 +131,7 @@ def run(filters: list[str], samples: Path, unseen: Path) -> dict[str, Any]:
     jobs += [(s, t, "generated") for s, t in generated(filters, samples)]
     for sample, truth_file, group in jobs:
         truth = json.loads(truth_file.read_text(encoding="utf-8"))
-        if group in ("dev excerpts", "other"):
+        if group in ("dev excerpts", "other") or truth_file.name.endswith(".expected.json"):
             truth = project(truth)
         parsed, error = _parse(sample)
         c = score(truth, project(parsed))
