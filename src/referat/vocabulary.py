@@ -155,6 +155,11 @@ CASE_LABELS: Words = (
     "Dokumentnr.", "KLE",
 )
 
+# Words before an item's number that name it an item ("Punkt 3:", "Pkt. 42", "Sag nr. 130"),
+# and those that only number it ("Nr. 7"), so a line they open is an item only in their form.
+ITEM_PREFIXES: Words = ("Dagsordenspunkt", "Punkt nr.", "Punkt", "Pkt.", "Sag nr.", "Sag")
+NUMBER_PREFIXES: Words = ("Nr.",)
+
 TOC_HEADINGS: Words = (
     "Indholdsfortegnelse", "Dagsordenspunkter", "Indhold", "Punkter på dagsordenen",
     "Følgende sager behandles", "Punkter til dagsorden", "Dagsordenpunkter", "Sagsoversigt",
@@ -216,6 +221,8 @@ class Vocabulary:
     sections: Mapping[str, Sequence[str]] = SECTIONS
     labels: Mapping[str, Sequence[str]] = LABELS
     toc_headings: Sequence[str] = TOC_HEADINGS
+    item_prefixes: Sequence[str] = ITEM_PREFIXES
+    number_prefixes: Sequence[str] = NUMBER_PREFIXES
     committee_suffixes: Sequence[str] = COMMITTEE_SUFFIXES
     grouping: Sequence[str] = GROUPING
     closed_markers: Sequence[str] = CLOSED_MARKERS

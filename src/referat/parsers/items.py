@@ -20,21 +20,9 @@ from ..models import TocEntry
 from ..vocabulary import Vocabulary
 from .casenumbers import parse_bare, parse_labelled, split_title_ref
 from .decisions import match_decision_head
+from .patterns import bare_heading, strong_heading
 from .toc import split_closed
 
-_STRONG = regex.compile(
-    r"^(?:(?P<pre>lukket\s*(?:punkt|sag)?\s*[:\-–]?\s*))?"
-    r"(?:dagsordens)?(?P<fam>punkt(?:\s+nr\.?)?|pkt\.?|sag(?:\s+nr\.?)?|nr\.?)\s*(?P<num>\d{1,4})"
-    r"(?![\d/.-]\d)\b\s*[:.\-–)]?\s*"
-    r"(?P<title>.*)$",
-    regex.IGNORECASE,
-)
-_WEAK = regex.compile(
-    r"^(?:(?P<state>åbent|åben|lukket)\s+)?(?P<num>\d{1,3})(?!\d)(?:\s*[.:)]\s*|\s+|(?=[\p{Lu}]))"
-    r"(?:\((?P<state2>åben|åbent|lukket)\)\s*|"
-    r"(?P<state3>åbent|lukket)(?:\s+(?:punkt|sag))?\s*[:\-–]?\s+)?(?P<title>\S.*)$",
-    regex.IGNORECASE,
-)
 _NUMERIC_START = regex.compile(r"^[\d.,]+\b")
 _NUMBER_ONLY = regex.compile(r"^\s*(?P<num>\d{1,3})\s*[.:]?\s*$")
 _NOT_TITLE = regex.compile(r"^(?:at|og|eller|samt|kr\.?|mio\.?|mia\.?|%|pct\.?|år|timer?)\b",
@@ -55,21 +43,24 @@ class Candidate:
     title_lines: int = 1  # blocks the heading occupies (2 when the title is on the next line)
     supported: bool = False
     rule: str = ""  # the rule that took the line for an item heading
-    family: str = "bare"  # how it is numbered: "punkt", "pkt", "sag", "nr", "bare", "line"
+    family: str = "bare"  # how it is numbered: its prefix ("punkt", "pkt", "sagnr"), "number"
+    # for a prefix that only numbers ("Nr."), "bare" for a bare number
+    named: bool = False  # the prefix names it an item ("Punkt", "Pkt.", "Sag nr.")
 
 
 def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
     text = block.text.strip()
     if block.kind == "table_row" or len(text) > 300:
         return None
-    m = _STRONG.match(text)
+    m = strong_heading(vocab).match(text)
     if m and (not m["title"] or _title_like(m["title"])):
         title, closed = split_closed(m["title"].strip(), vocab)
+        prefix = regex.sub(r"[\s.]+", "", m["naming"] or "").casefold()
         return Candidate(index, int(m["num"]), title, closed or bool(m["pre"]), True,
-                         page=block.page, family=m["fam"][:3].casefold().rstrip("."))
+                         page=block.page, family=prefix or "number", named=bool(prefix))
     if _DATEISH.match(text):
         return None
-    m = _WEAK.match(text)
+    m = bare_heading(vocab).match(text)
     if m is None:
         return None
     title = m["title"].strip()
@@ -79,7 +70,8 @@ def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
         return None
     state = (m["state"] or m["state2"] or m["state3"] or "").casefold()
     title, closed = split_closed(title, vocab)
-    return Candidate(index, int(m["num"]), title, closed or state == "lukket", False,
+    return Candidate(index, int(m["num"]), title,
+                     closed or bool(state and vocab.closed_regex.fullmatch(state)), False,
                      page=block.page)
 
 
@@ -218,7 +210,7 @@ def _form_chain(group: list[Candidate], blocks: list[Block], vocab: Vocabulary,
                 toc: list[TocEntry]) -> tuple[list[Candidate], float]:
     """The best increasing chain of one form's candidates and how well it explains the
     document (the chain's score: structural cues, steps of one, TOC matches)."""
-    named = group[0].strong  # "Punkt N:" headings name themselves
+    named = group[0].strong  # "Punkt N:", "Nr. N" headings carry a prefix
     _mark_support(group, blocks, vocab)
     toc_titles = [(e.number, e.title) for e in toc]
     for c in group:
@@ -248,7 +240,7 @@ def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
     for c in sorted([*weak, *(c for c in cands if c.strong)], key=lambda c: c.index):
         forms.setdefault(_form(c, blocks[c.index]), []).append(c)
     chains = {form: _form_chain(group, blocks, vocab, toc) for form, group in forms.items()}
-    named = [c for c in cands if c.family in _NAMING]
+    named = [c for c in cands if c.named]
     best: list[Candidate] = []
     best_value = 0.0
     best_form: Form | None = None
@@ -263,9 +255,6 @@ def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
             own = _form(c, blocks[c.index]) == best_form
             c.rule = rule if own else "items.names_itself"
     return best
-
-
-_NAMING = ("pun", "pkt", "sag")  # "Punkt N", "Pkt. N", "Sag nr. N" name an item
 
 
 def _join_named(chain: list[Candidate], value: float,

@@ -19,10 +19,10 @@ from ..vocabulary import Vocabulary
 from .casenumbers import CaseRef, parse_bare, parse_labelled, parse_leading
 from .decisions import DecisionHead, match_decision_head
 from .items import is_repeated_title
+from .patterns import marker_at_end
 from .stream import Label
 
 _META_ZONE = 8
-_MARKER_END = regex.compile(r"\b(Åbent|Lukket)(?:\s+punkt)?$", regex.IGNORECASE)
 _CAPS_LINE = regex.compile(r"^(?=(?:\P{Ll}*\p{Lu}){8})[\p{Lu}\d][\p{Lu}\d ,.&/–-]{6,78}[\p{Lu}\d]$")
 _FILE_NAMES = regex.compile(r"\S+\.(?i:pdf|docx?|xlsx?|pptx?|odt|rtf|jpe?g|png|msg|zip)\b")
 _SECTION_NUMBER = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})")
@@ -218,9 +218,9 @@ def _take_marker(rest: str, body: ItemBody, vocab: Vocabulary) -> str:
     if words and vocab.open_regex.match(words[-1]):
         body.closed = False
         return " ".join(words[:-1])
-    m = _MARKER_END.search(rest)
+    m = marker_at_end(vocab).search(rest)
     if m:
-        body.closed = m.group(1).casefold() == "lukket"
+        body.closed = vocab.closed_regex.fullmatch(m["marker"]) is not None
         return rest[: m.start()].strip()
     return rest
 

@@ -17,22 +17,9 @@ from ..models import TocEntry
 from ..vocabulary import Vocabulary
 from .casenumbers import split_title_ref
 from .dates import find_date
+from .patterns import open_prefix, toc_numbered, toc_prefixed
 
 _LEADER = regex.compile(r"\s*(?:\.{2,}|…+|_{3,}|\s{3,}|\t)\s*\.*\s*(?P<page>\d{1,4})\s*$")
-_NUM = regex.compile(
-    r"^(?:(?P<state>åbent|åben|lukket)\s+)?(?P<num>\d{1,3})(?:\s*[.:)]\s*|\s+)"
-    r"(?:\((?P<state2>åben|åbent|lukket)\)\s*)?(?P<title>\S.*)$",
-    regex.IGNORECASE,
-)
-# An open marker set off as a marker: "(Åben) X", "Åbent: X", "Åben - X", "ÅBENT Godkendelse";
-# "Åben dagsorden - godkendelse" is a title that starts with the word.
-_OPEN_PREFIX = regex.compile(
-    r"^(?:\((?i:åbent|åben)\)\s*|(?i:åbent|åben)(?:\s*[:\-–]\s*|\s+(?=[\p{Lu}\d])))(?=\S)")
-_PREFIXED = regex.compile(
-    r"^(?:dagsordens)?(?:punkt(?:\s+nr\.?)?|pkt\.?|sag(?:\s+nr\.?)?)\s*(?P<num>\d{1,4})"
-    r"(?![\d/.-]\d)\b\s*[:.\-–]?\s*(?P<title>\S.*)$",
-    regex.IGNORECASE,
-)
 _PUNKT = regex.compile(r"^(?:dagsordens)?punkt\s+\d+\b", regex.IGNORECASE)
 
 
@@ -44,7 +31,7 @@ def split_closed(title: str, vocab: Vocabulary) -> tuple[str, bool]:
     m = vocab.closed_suffix_regex.search(title)
     if m and m.start() > 0:
         return title[: m.start()].strip(), True
-    m = _OPEN_PREFIX.match(title)
+    m = open_prefix(vocab).match(title)
     if m:
         return title[m.end():].strip(), False
     return title, False
@@ -58,14 +45,15 @@ def _entry(text: str, vocab: Vocabulary) -> TocEntry | None:
         text = text[: m.start()]
     number: int | None = None
     closed = False
-    n = _NUM.match(text.strip())
-    prefixed = _PREFIXED.match(text.strip())
+    n = toc_numbered(vocab).match(text.strip())
+    prefixed = toc_prefixed(vocab).match(text.strip())
     if prefixed:  # "Sag nr. 45 Titel", "Punkt 3: Titel", "Pkt. 12 Titel"
         number = int(prefixed["num"])
         text = prefixed["title"]
     elif n:
         number = int(n["num"])
-        closed = (n["state"] or n["state2"] or "").casefold() == "lukket"
+        state = n["state"] or n["state2"]
+        closed = bool(state and vocab.closed_regex.fullmatch(state))
         text = n["title"]
     title, closed2 = split_closed(text.strip(" .\t"), vocab)
     if not title or (number is None and page is None):
@@ -174,8 +162,8 @@ def read_toc(blocks: list[Block], start: int, vocab: Vocabulary) -> TocRun:
             misses = 0
             i = step
             continue
-        if _NUM.match(text) and _LEADER.search(text) is None and pending is None and \
-                any(en.page is not None for en in run.entries):
+        if toc_numbered(vocab).match(text) and _LEADER.search(text) is None and \
+                pending is None and any(en.page is not None for en in run.entries):
             pending = b  # "3. Eventuel ... i sager om" continued on the next line
             i += 1
             continue
@@ -224,7 +212,8 @@ def _toc_step(blocks: list[Block], i: int, vocab: Vocabulary, run: TocRun,
             e.number <= (entries[-1].number or 0) and e.number == entries[0].number:
         return "restart"  # numbering starts again: the items begin here
     if e.number is None and entries and entries[-1].page is None and e.page is not None \
-            and pending is None and _NUM.match(text) is None and entries[-1].number is not None:
+            and pending is None and toc_numbered(vocab).match(text) is None and \
+            entries[-1].number is not None:
         entries[-1] = entries[-1].model_copy(
             update={"title": f"{entries[-1].title} {e.title}", "page": e.page})
         run.origins[-1].append(b)
