@@ -309,6 +309,60 @@ def _mend_tail(data: bytes) -> tuple[bytes, str | None]:
     return mended, what
 
 
+def _pdfium_count(data: bytes) -> int | None:
+    """The page count pdfium reports (the root ``/Count``), None if it cannot open the file."""
+    try:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(data)
+    except Exception:
+        return None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _root_pages(data: bytes) -> int | None:
+    """The object number of the page tree's root, from the last ``/Root`` catalog."""
+    try:
+        import io
+
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import PDFObjRef
+
+        ref = PDFDocument(PDFParser(io.BytesIO(data))).catalog.get("Pages")
+        return ref.objid if isinstance(ref, PDFObjRef) else None
+    except Exception:
+        return None
+
+
+def _mend_count(data: bytes, pages: int) -> bytes | None:
+    """The PDF with an incremental update that gives the page tree's root the ``/Count`` of the
+    pages that exist (pdfium reads no page past ``/Count``); None when that cannot be done."""
+    number = _root_pages(data)
+    if number is None:
+        return None
+    objs = list(re.finditer(rb"(?<!\d)%d\s+(\d+)\s+obj\b(.*?)endobj" % number, data, re.S))
+    prev = list(re.finditer(rb"startxref\s+(\d+)", data))
+    root = list(re.finditer(rb"/Root\s+(\d+\s+\d+\s+R)", data))
+    size = list(re.finditer(rb"/Size\s+(\d+)", data))
+    if not (objs and prev and root and size):
+        return None  # the root lives in an object stream, or no trailer: leave it
+    body, n = re.subn(rb"/Count\s+\d+", b"/Count %d" % pages, objs[-1].group(2), count=1)
+    if n != 1:
+        return None
+    gen = int(objs[-1].group(1))
+    base = data if data.endswith(b"\n") else data + b"\n"
+    obj = b"%d %d obj%sendobj\n" % (number, gen, body)
+    xref = b"xref\n0 1\n0000000000 65535 f \n%d 1\n%010d %05d n \n" % (number, len(base), gen)
+    trailer = b"trailer\n<</Size %s/Root %s/Prev %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        size[-1].group(1), root[-1].group(1), prev[-1].group(1), len(base) + len(obj))
+    mended = base + obj + xref + trailer
+    return mended if _pdfium_count(mended) == pages else None
+
+
 def check_pdf(data: bytes, name: str, limits: Limits) -> PdfFacts:
     """Raise :class:`TooLargeError` for a decompression bomb or too many pages; return the
     bytes to read and the pages that exist."""
@@ -322,6 +376,17 @@ def check_pdf(data: bytes, name: str, limits: Limits) -> PdfFacts:
         pages = _pdfium_pages(data)
     if limits.max_pages and pages is not None and pages > limits.max_pages:
         raise TooLargeError(name, limits.too_large_message("max_pages", pages))
+    said = _pdfium_count(data)
+    if pages is not None and said is not None and said != pages:
+        fixed = _mend_count(data, pages)
+        if fixed is not None:
+            data = fixed
+            mended = (f"{mended}; " if mended else "") + \
+                f"its page tree says {said} pages where {pages} exist"
+        else:
+            mended = (f"{mended}; " if mended else "") + \
+                f"its page tree says {said} pages where {pages} exist; some pages may " \
+                "not have been read"
     return PdfFacts(data, pages, mended)
 
 
