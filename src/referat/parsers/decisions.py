@@ -30,7 +30,7 @@ def _heads(body: str) -> tuple[regex.Pattern[str], ...]:
                       rf"(?:s\s+(?i:møde))?{_DEN}(?P<rest>.*)$"),
         regex.compile(rf"^{b}s?\s+(?i:beslutning|afgørelse)(?:\s+(?i:i|på)\s+(?i:mødet))?"
                       rf"{_DEN}(?P<rest>.*)$"),
-        regex.compile(rf"^{b}s\s+(?i:møde)\s+(?i:den|d\.)\s*(?P<rest>.*)$"),
+        regex.compile(rf"^{b}s\s+(?i:møde)\s+(?:(?i:den|d\.)\s*)?(?P<rest>.*)$"),
         regex.compile(rf"^{b}\s*,\s*(?P<rest>\d.*)$"),
         # "Økonomiudvalget den 12. marts 2019:" (the line holds nothing else)
         regex.compile(rf"^{b}\s+(?i:den|d\.)\s*(?P<rest>\d[\d. \p{{L}}-]*\d{{2,4}}\s*:?)$"),
@@ -73,7 +73,7 @@ def match_decision_head(line: str, committee_pattern: str) -> DecisionHead | Non
         hit = find_date(rest)
         before = _DEN_END.sub("", rest[: hit[1][0]]) if hit else ""
         if hit is None or before.strip(" ,"):
-            if k not in (0, 1) or rest.strip(" :"):
+            if k not in (0, 1) or _DEN_END.sub("", rest).strip(" :"):  # date lost: "den"
                 continue
             date, after = None, ""
         else:

@@ -29,7 +29,7 @@ def analyse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> An
     resolve(meeting, lay, doc, vocab, trace, issues)
     place_issues(meeting, issues)
     stream = trace.stream()
-    lost = unplaced_issue(stream, doc.format)
+    lost = unplaced_issue(stream, doc.format, doc.blocks)
     if lost is not None:
         issues.append(lost)
     meeting.issues = issues

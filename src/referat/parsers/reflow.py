@@ -13,6 +13,7 @@ import regex
 
 from ..blocks import Block
 from ..vocabulary import CASE_LABELS, Vocabulary
+from .pagelines import is_page_per_line, split_pages
 
 _LONG = 200
 _DMY = r"\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\b"
@@ -92,6 +93,8 @@ def _breaks(vocab: Vocabulary) -> _Breaks:
 
 
 def reflow(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
+    if is_page_per_line(blocks):
+        blocks = split_pages(blocks, vocab, _breaks(vocab).split)
     if not any(len(b.text) > _LONG or _DMY_RX.search(b.text) for b in blocks):
         return blocks
     breaks = _breaks(vocab)

@@ -15,11 +15,13 @@ from ..blocks import Block, Document, Format
 from ..models import ParseIssue, Span
 from .stream import Label, Labelled
 
-_Key = tuple[int, int, int | None, str, object]
+_Key = tuple[int, int, int | None, str, object, str]
 
 
 def _key(b: Block) -> _Key:
-    return (b.line, b.end_line, b.page, b.path, b.bbox)
+    """A split piece's reader block: same place and layer (a page line's number is furniture
+    on the same line as its body)."""
+    return (b.line, b.end_line, b.page, b.path, b.bbox, b.layer)
 
 
 class Trace:
@@ -76,11 +78,17 @@ class Trace:
         return spans(blocks, self.format)
 
 
-def unplaced_issue(stream: list[Labelled], fmt: Format) -> ParseIssue | None:
-    """One issue naming the body blocks no rule placed and those only kept in ``notes``."""
-    lost = {s.index: s.block for s in stream if s.label == "unplaced"}
+def unplaced_issue(stream: list[Labelled], fmt: Format,
+                   blocks: list[Block] | None = None) -> ParseIssue | None:
+    """One issue naming the body blocks no rule placed and those only kept in ``notes`` (the
+    reader's ``blocks`` when given, not the pieces a parser cut from them)."""
+
+    def whole(s: Labelled) -> Block:
+        return blocks[s.index] if blocks is not None and 0 <= s.index < len(blocks) else s.block
+
+    lost = {s.index: whole(s) for s in stream if s.label == "unplaced"}
     placed = {s.index for s in stream if s.label not in ("unplaced", "note")}
-    noted = {s.index: s.block for s in stream if s.label == "note" and s.index not in placed}
+    noted = {s.index: whole(s) for s in stream if s.label == "note" and s.index not in placed}
     if not lost and not noted:
         return None
     parts = []

@@ -19,6 +19,7 @@ from ..blocks import Block, BlockKind, Document
 from ._clean import clean_cell, normalize, piece_spans, split_bullet, squash, strip_inline_html
 from ._longlines import cap_lines
 from .text_pages import paginate
+from .text_transcript import page_lines, split_page_line
 
 
 def read_text(text: str) -> Document:
@@ -27,6 +28,9 @@ def read_text(text: str) -> Document:
     warnings: list[str] = []
     lines, origin, offsets = cap_lines(text.split("\n"), warnings)
     pages, furniture = paginate(lines)
+    transcript = page_lines(lines)
+    if transcript and not any(pages):
+        pages = [transcript.get(i) for i in range(len(lines))]
     table_id = 0
     in_table = False
     for index, line in enumerate(lines):
@@ -45,6 +49,10 @@ def read_text(text: str) -> Document:
             blocks.append(Block("para", squash(raw), lineno, pg, end_line=lineno, start=start,
                                 end=base + len(raw.rstrip()), layer="furniture",
                                 furniture=furniture[index]))
+            continue
+        if index in transcript:
+            in_table = False
+            blocks.extend(_page_line(raw, base, lineno, pg))
             continue
         if "\t" in raw.strip():
             cells = tuple(clean_cell(c) for c in raw.strip().split("\t"))
@@ -67,3 +75,20 @@ def read_text(text: str) -> Document:
     known = [p for p in pages if p is not None]
     return Document(blocks, "text", pages=max(known) if known else None, warnings=warnings,
                     text=text)
+
+
+def _page_line(raw: str, base: int, lineno: int, page: int | None) -> list[Block]:
+    """One line of a page-per-line transcript: its page number and markers as furniture, the
+    rest of the page as one body block."""
+    out: list[Block] = []
+    for p in split_page_line(raw):
+        text = squash(raw[p.start:p.end])
+        if not text:
+            continue
+        if p.furniture:
+            out.append(Block("para", text, lineno, page, end_line=lineno, start=base + p.start,
+                             end=base + p.end, layer="furniture", furniture=p.furniture))
+        else:
+            out.append(Block("para", text, lineno, page, end_line=lineno, start=base + p.start,
+                             end=base + p.end))
+    return out
