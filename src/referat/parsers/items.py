@@ -211,7 +211,8 @@ def _form_chain(group: list[Candidate], blocks: list[Block], vocab: Vocabulary,
     """The best increasing chain of one form's candidates and how well it explains the
     document (the chain's score: structural cues, steps of one, TOC matches)."""
     named = group[0].strong  # "Punkt N:", "Nr. N" headings carry a prefix
-    _mark_support(group, blocks, vocab)
+    if named:  # (bare numbers were marked once, all forms together)
+        _mark_support(group, blocks, vocab)
     toc_titles = [(e.number, e.title) for e in toc]
     for c in group:
         c.score = _cue_score(blocks, c, toc_titles) + (2.0 if named else 0.0)

@@ -148,9 +148,33 @@ def _join(a: _Raw, b: _Raw, fmt: Format) -> bool:
     return True
 
 
+def _line_spans(blocks: Iterable[Block]) -> list[Span]:
+    """:func:`spans` for text and Markdown (the common case, kept fast): runs of lines."""
+    out: list[list[int]] = []  # line, end_line, start, end, page (-1: unknown)
+    for b in blocks:
+        if b.line < 1:
+            continue
+        page = b.page if b.page is not None and b.page >= 1 else -1
+        start, end = (b.start, b.end) if b.start >= 0 and b.end >= b.start else (-1, -1)
+        last = out[-1] if out else None
+        if last is not None and last[4] == page and b.line >= last[0]:
+            last[1] = max(last[1], b.end_line, b.line)
+            if last[2] >= 0 and end >= last[2]:
+                last[3] = end
+            else:
+                last[2] = last[3] = -1
+            continue
+        out.append([b.line, max(b.end_line, b.line), start, end, page])
+    return [Span(line=r[0], end_line=r[1], start=r[2] if r[2] >= 0 else None,
+                 end=r[3] if r[2] >= 0 else None, page=r[4] if r[4] >= 1 else None)
+            for r in out]
+
+
 def spans(blocks: Iterable[Block], fmt: Format) -> list[Span]:
     """The spans of ``blocks`` (in document order), neighbours joined: one span per run of
     lines (text, Markdown), per page (PDF) or per element (HTML)."""
+    if fmt in ("text", "markdown"):
+        return _line_spans(blocks)
     out: list[_Raw] = []
     for b in blocks:
         kw = _raw(b, fmt)
