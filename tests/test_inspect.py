@@ -329,12 +329,21 @@ def test_real_pdf_report() -> None:
     assert all((p.css_first("img").attributes["src"] or "").startswith("data:image/jpeg")
                for p in pages)
     assert len(html) < 5_000_000  # a 28-page report stays a few MB
+    analysis = referat.analyse(AARHUS)
+    boxed = Counter(b.page for b in analysis.document.blocks if b.bbox is not None)
+    assert sum(boxed.values()) == len(analysis.document.blocks), "the PDF reader boxes every block"
     spans = Counter(s.page for _, s in _all_spans(meeting) if s.bbox is not None)
     spans.update(s.page for n in meeting.toc for s in n.source if s.bbox is not None)
     spans.update(s.page for n in meeting.participants for s in n.source if s.bbox is not None)
+    for item in meeting.items:
+        for part in (*item.tables, *item.attachments):
+            spans.update(s.page for s in part.source if s.bbox is not None)
+    assert sum(spans.values()) > len(meeting.items)
     for page in pages:
         number = int((page.attributes["id"] or "")[5:])
-        assert len(page.css(".nbox")) >= spans.get(number, 0)
+        assert len(page.css(".sheet .box")) == boxed.get(number, 0)
+        assert len(page.css(".sheet .nbox")) == spans.get(number, 0)
+        assert not page.css(".unboxed")
 
 
 @pytest.mark.parametrize("path", [

@@ -5,7 +5,10 @@ the console (no script errors, no blocked loads). Skips cleanly without /usr/bin
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -27,6 +30,27 @@ def _chromium(tmp: Path, *args: str) -> subprocess.CompletedProcess[str]:
              f"--user-data-dir={tmp / 'profile'}", "--enable-logging=stderr", "--v=0"]
     return subprocess.run([str(CHROMIUM), *flags, *args], capture_output=True, text=True,
                           timeout=180, check=False)
+
+
+# Run after the report's own script (a copy of the report, in the test only): click a box, a
+# panel link and a legend switch as a user would, and write what happened into the DOM.
+CLICKS = """<script>
+(function () {
+  var out = {};
+  var box = document.querySelector("main [data-label][data-nodes]:not([data-nodes=''])");
+  box.click();
+  out.info = document.getElementById("info").textContent;
+  out.panel = document.querySelectorAll("aside .hl").length;
+  var link = document.querySelector("aside a[data-path^='items']");
+  link.click();
+  out.marked = document.querySelectorAll("main .hl").length;
+  var sw = document.querySelector(".legend input[data-cat='body']");
+  sw.checked = false;
+  sw.dispatchEvent(new Event("change"));
+  out.hidden = document.body.classList.contains("hide-body");
+  document.body.dataset.clicks = JSON.stringify(out);
+})();
+</script>"""
 
 
 def _console(stderr: str) -> list[str]:
@@ -55,3 +79,19 @@ def test_report_renders_in_chromium(sample: Path, tmp_path: Path) -> None:
     assert dom.returncode == 0
     assert 'data-ready="1"' in dom.stdout, "the report's script did not run to its end"
     assert not _console(dom.stderr)
+
+
+def test_report_answers_clicks(tmp_path: Path) -> None:
+    sample = SAMPLES / "kalundborg-direktionen-2021-04-19.md"
+    html = write_report(sample, tmp_path / "report.html").read_text(encoding="utf-8")
+    page = tmp_path / "clicked.html"
+    page.write_text(html.replace("</body>", CLICKS + "</body>"), encoding="utf-8")
+    run = _chromium(tmp_path, "--dump-dom", page.as_uri())
+    assert run.returncode == 0 and not _console(run.stderr), run.stderr[-2000:]
+    found = re.search(r'data-clicks="([^"]*)"', run.stdout)
+    assert found, "the clicks did not run"
+    clicks = json.loads(html_unescape(found.group(1)))
+    assert "label" in clicks["info"] and "rule" in clicks["info"] and "field" in clicks["info"]
+    assert clicks["panel"] >= 1  # the field the box ended in is highlighted in the panel
+    assert clicks["marked"] >= 1  # a panel entry highlights its blocks in the document
+    assert clicks["hidden"]  # the legend switches a colour off

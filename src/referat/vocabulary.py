@@ -160,6 +160,10 @@ CASE_LABELS: Words = (
 ITEM_PREFIXES: Words = ("Dagsordenspunkt", "Punkt nr.", "Punkt", "Pkt.", "Sag nr.", "Sag")
 NUMBER_PREFIXES: Words = ("Nr.",)
 
+# Words that open a decision by a named body ("Beslutning i Økonomiudvalget den ...",
+# "Byrådets afgørelse ...").
+DECISION_HEADS: Words = ("Beslutning", "Afgørelse", "Behandling")
+
 TOC_HEADINGS: Words = (
     "Indholdsfortegnelse", "Dagsordenspunkter", "Indhold", "Punkter på dagsordenen",
     "Følgende sager behandles", "Punkter til dagsorden", "Dagsordenpunkter", "Sagsoversigt",
@@ -223,6 +227,7 @@ class Vocabulary:
     toc_headings: Sequence[str] = TOC_HEADINGS
     item_prefixes: Sequence[str] = ITEM_PREFIXES
     number_prefixes: Sequence[str] = NUMBER_PREFIXES
+    decision_heads: Sequence[str] = DECISION_HEADS
     committee_suffixes: Sequence[str] = COMMITTEE_SUFFIXES
     grouping: Sequence[str] = GROUPING
     closed_markers: Sequence[str] = CLOSED_MARKERS

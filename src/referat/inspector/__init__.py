@@ -114,6 +114,8 @@ def report(analysis: Analysis, pdf: bytes | None = None, notes: list[str] | None
         for p in m.nodes:
             first.setdefault(p, m.index)
     by_path = {n.path: n for n in flat}
+    for n in flat:
+        n.order = first.get(n.path, n.order)
     blocks = BlockIndex(doc.blocks)
 
     def resolve(path: str) -> str | None:

@@ -37,7 +37,7 @@ h2{font-size:13px;text-transform:uppercase;letter-spacing:.04em;color:#57606a;
  rgba(110,119,129,.28) 0 3px,transparent 3px 7px)}
 .hl{outline:3px solid #fb8500 !important;outline-offset:1px;z-index:4}
 aside .hl{background:#ffe8cc}
-:target{animation:flash 1.6s ease-out}
+.box:target,.nbox:target,.blk:target,li:target{animation:flash 1.6s ease-out}
 @keyframes flash{0%{box-shadow:0 0 0 8px #fb8500}100%{box-shadow:0 0 0 0 transparent}}
 .unboxed{background:#fff;margin:6px 0 0;padding:6px 10px 6px 34px;font-size:12px}
 .unboxed li{margin:1px 0;cursor:pointer}
@@ -119,7 +119,7 @@ SCRIPT = r"""
       if (e) { e.classList.add("hl"); e.scrollIntoView({block: "nearest"}); }
     });
     row(dl, "where", el.dataset.where);
-    row(dl, "text", el.dataset.text || el.title);
+    row(dl, "text", el.dataset.text || (el.title || "").split("\n").slice(1).join("\n"));
     info.replaceChildren(dl);
   }
   document.addEventListener("click", function (ev) {

@@ -70,6 +70,7 @@ class Node:
     tag: str = ""  # short text drawn at its box ("item 3", "§ decision", "★ final")
     final: bool = False
     children: list[Node] = field(default_factory=list)
+    order: float = float("inf")  # index of the first block it covers (document order)
 
     @property
     def depth(self) -> int:

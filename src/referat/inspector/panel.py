@@ -63,7 +63,7 @@ def _items(items: list[Node], resolve: Resolve) -> str:
     out = []
     for node in items:
         kids = "".join(f"<li>{entry(k.path, k.caption, resolve, f'k-{k.category}')}</li>"
-                       for k in node.children)
+                       for k in sorted(node.children, key=lambda k: k.order))
         head = entry(node.path, node.caption, resolve)
         out.append(f"<details open><summary>{head}</summary><ul>{kids}</ul></details>"
                    if kids else f"<div>{head}</div>")

@@ -56,11 +56,12 @@ def _pct(bbox: tuple[float, float, float, float], page: PageImage) -> str:
             f"height:{round(c(bottom, h) - c(top, h), 3)}%")
 
 
-def _node_box(node: Node, span: Span, page: PageImage, first: bool) -> str:
+def _node_box(node: Node, span: Span, page: PageImage, first: bool, tagged: bool) -> str:
+    """A node's outline; the first carries its anchor, the first on each page its tag."""
     assert span.bbox is not None
     cls = f"nbox c-{node.category}" + (" final" if node.final else "")
     ident = f' id="{anchor_id(node.path)}"' if first else ""
-    tag = f'<span class="tag">{escape(node.tag)}</span>' if first and node.tag else ""
+    tag = f'<span class="tag">{escape(node.tag)}</span>' if tagged and node.tag else ""
     return (f'<div{ident} class="{cls}" data-label="{escape(node.category)}" '
             f'data-nodes="{escape(node.path)}" data-where="page {span.page}" '
             f'data-text="{escape(node.caption)}" style="{_pct(span.bbox, page)}">{tag}</div>')
@@ -87,11 +88,13 @@ def pdf_view(marks: list[Mark], nodes: list[Node], pages: list[PageImage]) -> st
     page_of = {p.number: p for p in pages}
     node_boxes: dict[int, list[str]] = defaultdict(list)
     for node in nodes:
-        first = True
+        first, tagged = True, set()
         for span in node.spans:
             if span.page is not None and span.page in page_of and span.bbox is not None:
-                node_boxes[span.page].append(_node_box(node, span, page_of[span.page], first))
+                node_boxes[span.page].append(_node_box(node, span, page_of[span.page], first,
+                                                       span.page not in tagged))
                 first = False
+                tagged.add(span.page)
     out = []
     for page in pages:
         here = by_page.get(page.number, [])

@@ -10,12 +10,13 @@ A body's name is recognised by the vocabulary's committee suffixes, never by a l
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from ..vocabulary import Vocabulary
+from ..vocabulary import DECISION_HEADS, Vocabulary
 from .dates import find_date, parse_date
 
 # between a body and the date: a comma, "den"/"d.", an abbreviation of the body ("(UNF)")
@@ -23,12 +24,13 @@ _DEN = r"(?:\s*\(\p{Lu}{2,6}\))?(?:\s*,\s*|\s+(?:(?i:den|d\.)\s*)?|\s*)"
 
 
 @lru_cache(maxsize=8)
-def _heads(body: str) -> tuple[regex.Pattern[str], ...]:
+def _heads(body: str, words: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     b = rf"(?P<body>{body})"
+    head = "|".join(regex.escape(w) for w in words)
     return (
-        regex.compile(rf"^(?i:beslutning|afgørelse|behandling)(?:\s+(?i:i|fra|på))?\s+{b}"
+        regex.compile(rf"^(?i:{head})(?:\s+(?i:i|fra|på))?\s+{b}"
                       rf"(?:s\s+(?i:møde))?{_DEN}(?P<rest>.*)$"),
-        regex.compile(rf"^{b}s?\s+(?i:beslutning|afgørelse)(?:\s+(?i:i|på)\s+(?i:mødet))?"
+        regex.compile(rf"^{b}s?\s+(?i:{head})(?:\s+(?i:i|på)\s+(?i:mødet))?"
                       rf"{_DEN}(?P<rest>.*)$"),
         regex.compile(rf"^{b}s\s+(?i:møde)\s+(?:(?i:den|d\.)\s*)?(?P<rest>.*)$"),
         regex.compile(rf"^{b}\s*,\s*(?P<rest>\d.*)$"),
@@ -43,7 +45,12 @@ _NAME_LIST_LEAD = regex.compile(
     r"(?i)\b(?:deltager\w*|tilstede|til stede|fraværende|afbud)\b[^.]*:\s*$"
 )
 _HAS_DIGIT = regex.compile(r"\d")
-_KEYWORD = regex.compile(r"(?i)\b(?:beslutning|afgørelse|behandling)\b")
+
+
+@lru_cache(maxsize=8)
+def _keyword(words: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(rf"(?i)\b(?:{'|'.join(regex.escape(w) for w in words)})\b")
+
 _PKT = regex.compile(r"^[,\s]*(?:pkt\.?|punkt)\s*\d+\s*", regex.IGNORECASE)
 _CLOCK = regex.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d\d(?::\d\d)?\s*", regex.IGNORECASE)
 _POINT = regex.compile(r"^\s*(?:at\s+)?(?P<n>\d{1,2})\s*[.):]\s*(?=\S)(?P<text>.*)$",
@@ -57,15 +64,18 @@ class DecisionHead:
     inline: str  # text that followed on the same line ("...: Anbefales.")
 
 
-def match_decision_head(line: str, committee_pattern: str) -> DecisionHead | None:
-    """A line that opens a decision by a named body (with a date, or "Beslutning i X")."""
+def match_decision_head(line: str, committee_pattern: str,
+                        heads: Sequence[str] = DECISION_HEADS) -> DecisionHead | None:
+    """A line that opens a decision by a named body (with a date, or "Beslutning i X");
+    ``heads`` are the vocabulary's decision words (pass ``vocab.decision_heads``)."""
     text = line.strip()
     if len(text) > 220 or not text[:1].isupper():
         return None
-    if not _HAS_DIGIT.search(text) and not _KEYWORD.search(text):
+    words = tuple(heads)
+    if not _HAS_DIGIT.search(text) and not _keyword(words).search(text):
         return None
-    heads = _heads(committee_pattern)
-    for k, rx in enumerate(heads):
+    patterns = _heads(committee_pattern, words)
+    for k, rx in enumerate(patterns):
         m = rx.match(text)
         if m is None:
             continue

@@ -183,7 +183,7 @@ def _is_cue(b: Block, vocab: Vocabulary) -> bool:
     t = b.text.strip()
     return bool(parse_bare(t) or parse_labelled(t)[0] or vocab.section_kind(t, fuzzy=False)
                 or vocab.split_glued_heading(t) or vocab.open_regex.match(t)
-                or match_decision_head(t, vocab.committee_pattern))
+                or match_decision_head(t, vocab.committee_pattern, vocab.decision_heads))
 
 
 def _mark_support(cands: list[Candidate], blocks: list[Block], vocab: Vocabulary) -> None:

@@ -54,7 +54,7 @@ class ItemBody:
 
 def _dated_head(text: str, vocab: Vocabulary) -> bool:
     """A decision head naming a body and a date ("BESLUTNING I BYRÅDET DEN 28-11-2022")."""
-    dh = match_decision_head(text, vocab.committee_pattern)
+    dh = match_decision_head(text, vocab.committee_pattern, vocab.decision_heads)
     return dh is not None and dh.date is not None
 
 
@@ -71,14 +71,14 @@ def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSect
         # a new part of the item (a quoted proposal), whatever the font
         return RawSection("other", text, head_block=b, rule="section.capitals"), ""
     if hinted and not b.is_heading_hint and not (b.kind == "heading" and not text):
-        dh = match_decision_head(text, vocab.committee_pattern)
+        dh = match_decision_head(text, vocab.committee_pattern, vocab.decision_heads)
         if dh is None or dh.date is None:
             return None
     if b.kind == "heading" and not text:
         return RawSection("other", "", head_block=b, rule="section.empty_heading"), ""
     if b.kind == "table_row" or not text:
         return None
-    dh = match_decision_head(text, vocab.committee_pattern)
+    dh = match_decision_head(text, vocab.committee_pattern, vocab.decision_heads)
     if dh is not None:
         return RawSection("decision", text if not dh.inline else text[: len(text) - len(
             dh.inline)].rstrip(" :"), decision=dh, head_block=b, rule="decision.head"), dh.inline

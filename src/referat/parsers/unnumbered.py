@@ -22,7 +22,7 @@ def _is_section(b: Block, vocab: Vocabulary) -> bool:
     if vocab.match_label(t):
         return False  # a header label ("Bemærkninger:") rather than an item's section
     return bool(vocab.section_kind(t, fuzzy=False) or vocab.split_glued_heading(t)
-                or match_decision_head(t, vocab.committee_pattern))
+                or match_decision_head(t, vocab.committee_pattern, vocab.decision_heads))
 
 
 def _title_like(b: Block, vocab: Vocabulary) -> bool:
