@@ -329,3 +329,12 @@ def test_definition_list_entries_grouped_in_divs_are_rows() -> None:
     assert [(b.kind, b.cells, b.path) for b in doc.blocks] == [
         ("table_row", ("Udvalg", "Økonomiudvalget"), "html/body/dl[1]/div[1]"),
         ("table_row", ("Sted", "Rådhuset"), "html/body/dl[1]/div[2]")]
+
+
+def test_site_header_with_only_the_sites_name_stays_chrome() -> None:
+    site = "<header><h1>Nordby Kommune</h1><form><button>Søg</button></form></header>"
+    meeting = "<header><h1>Referat</h1><p>Økonomiudvalget, 3. marts 2031</p></header>"
+    doc = read_html(f"<body>{site}{meeting}<h2>1. Godkendelse af dagsorden</h2></body>")
+    assert [b.text for b in doc.furniture] == ["Nordby Kommune Søg"]
+    assert [b.text for b in doc.body] == [
+        "Referat", "Økonomiudvalget, 3. marts 2031", "1. Godkendelse af dagsorden"]

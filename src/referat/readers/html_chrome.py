@@ -7,9 +7,10 @@ elements with little text, so a ``<body class="has-navbar">`` never empties the 
 
 Three elements that are usually chrome can hold the document itself: a ``<nav>`` whose links
 mostly lead within the page (three or more ``href="#..."``) is the page's contents; a
-``<header>`` holding a heading, a definition list, a table or a ``<time>`` in text that is not
-mostly links is the meeting's header, unless the page marks its content with ``<main>`` or
-``<article>`` (then headers outside it are the site's) or the header is ``role="banner"``.
+``<header>`` holding a definition list, a table, a ``<time>``, or a heading with more text
+beside it, in text that is not mostly links, is the meeting's header, unless the page marks its
+content with ``<main>`` or ``<article>`` (then headers outside it are the site's) or the header
+is ``role="banner"``.
 
 Chrome is not deleted: :func:`chrome_kind` says ``chrome`` (or ``hidden`` for ``aria-hidden``)
 and the reader keeps its text on the furniture layer. Elements that never show text as such
@@ -60,7 +61,9 @@ CHROME_WORDS = _words(
 )
 _WORD = regex.compile(r"[^a-z0-9]+")
 _CONTENT = "h1,h2,h3,h4,h5,h6,p,table"
-_HEADER_CONTENT = "h1,h2,h3,h4,h5,h6,dl,table,time"
+_HEADER_FIELDS = "dl,table,time"
+_HEADINGS = "h1,h2,h3,h4,h5,h6"
+_HEADER_CHROME = "form,nav,button,select"
 _MIN_CONTENTS_LINKS = 3
 _PROTECTED = frozenset(("html", "body", "main", "article"))
 _MAX_CHROME_TEXT = 3000
@@ -114,11 +117,22 @@ def _is_contents(nav: LexborNode) -> bool:
 
 
 def _is_meeting_header(header: LexborNode) -> bool:
-    """A ``<header>`` that heads the document (a heading, label/value pairs, a date), not a
-    site banner of links."""
+    """A ``<header>`` that heads the document, not a site banner: label/value pairs or a date,
+    or a heading with more text beside it (a site header's lone heading is the site's name),
+    in text that is not mostly links."""
     if (header.attributes.get("role") or "").strip().lower() == "banner" or \
-            _named_chrome(header) or header.css_first(_HEADER_CONTENT) is None:
+            _named_chrome(header):
         return False
-    text = len("".join(header.text(deep=True).split()))
-    links = sum(len("".join(a.text(deep=True).split())) for a in header.css("a"))
-    return text > 0 and 2 * links < text
+    text = _letters(header)
+    links = sum(_letters(a) for a in header.css("a"))
+    if not text or 2 * links >= text:
+        return False
+    if header.css_first(_HEADER_FIELDS) is not None:
+        return True
+    headings = header.css(_HEADINGS)
+    aside = sum(_letters(n) for n in header.css(_HEADER_CHROME))
+    return bool(headings) and text - sum(_letters(h) for h in headings) - links - aside >= 3
+
+
+def _letters(node: LexborNode) -> int:
+    return len("".join(node.text(deep=True).split()))

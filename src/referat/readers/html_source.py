@@ -77,7 +77,10 @@ class SourceLocator:
         self.pos = m.end() if m else 0
 
     def _in_tag(self, at: int) -> bool:
-        return self.src.rfind("<", 0, at) > self.src.rfind(">", 0, at)
+        src = self.src
+        if at and src[at - 1] == ">":  # right after a tag: the usual case, decided at once
+            return False
+        return src.rfind("<", 0, at) > src.rfind(">", 0, at)
 
     def find_from(self, pos: int, text: str) -> tuple[int, int]:
         """:meth:`find` from ``pos``, leaving the position of the next find where it was."""
