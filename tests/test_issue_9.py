@@ -64,3 +64,12 @@ def test_issue_9_issues_carry_their_location() -> None:
     gap = m.issues[0]
     assert gap.source and gap.source[0].line == 21  # the heading of item 4
     assert _NOISE.splitlines()[20] == "## 4. Eventuelt"
+
+
+def test_issue_9_unnumbered_items_get_no_invented_number() -> None:
+    text = ("Referat\nØkonomiudvalget\nMødedato: 12.03.2020\n\n"
+            "Sagsid.: 20/33839\nSalg af grund\nSagsfremstilling\nTekst.\nBeslutning\nGodkendt.\n\n"
+            "Sagsid.: 20/33840\nKøb af bygning\nSagsfremstilling\nTekst.\nBeslutning\nGodkendt.\n")
+    m = referat.parse(text)
+    assert [(i.number, i.position) for i in m.items] == [(None, 1), (None, 2)]
+    assert "item_numbers_inferred" in {i.code for i in m.issues}

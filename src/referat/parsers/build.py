@@ -61,7 +61,13 @@ def build(lay: Layout, source: SourceInfo, vocab: Vocabulary, trace: Trace,
                       referat=header.document_type == "referat")
     for k, c in enumerate(lay.starts):
         heading, body = lay.item_blocks(k)
+        before = len(issues)
         item = build_item(k, c, body, heading, ctx, issues)
         item.position = k + 1
+        if lay.inferred:  # the document prints no numbers: none is invented (contract v2)
+            item.number = None
+            for i in issues[before:]:
+                if i.item == c.number:
+                    i.item, i.position, i.source = None, k + 1, i.source or item.source[:1]
         meeting.items.append(item)
     return meeting

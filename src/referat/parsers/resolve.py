@@ -112,7 +112,7 @@ def resolve(m: Meeting, lay: Layout, doc: Document, vocab: Vocabulary, trace: Tr
         issues.append(ParseIssue(
             severity="warning", code="item_numbers_inferred",
             message=f"no numbered item headings; {len(m.items)} item(s) found by their case "
-            "references or sections and numbered in order",
+            "references or sections, without numbers (their order is in 'position')",
             source=[s for it in m.items for s in it.source[:1]]))
     _sync_toc_closed(m)
     starts = lay.starts
@@ -126,6 +126,7 @@ def resolve(m: Meeting, lay: Layout, doc: Document, vocab: Vocabulary, trace: Tr
         issues.append(ParseIssue(
             severity="warning", code="truncated", message="the document seems cut off: it ends "
             "mid-sentence", item=m.items[-1].number if m.items else None,
+            position=m.items[-1].position if m.items else None,
             source=trace.spans(doc.body[-1:])))
     if m.date is None:
         issues.append(ParseIssue(severity="info", code="no_date",
