@@ -14,7 +14,7 @@ TRANSCRIPT = (
     "Referat Miljøudvalget\n\nTranskript\n\n"
     "1 Referat Miljøudvalget Mødedato: Tirsdag den 4. marts 2031 Mødested: Rådhuset\n\n"
     "2 Indholdsfortegnelse 1. Godkendelse af dagsorden Vejplan for Nordby 5 Side 1\n\n"
-    "3 1. Godkendelse af dagsorden Sagsid.: 31/118 Åben sag Beslutning Miljøudvalget den "
+    "3 1. Godkendelse af dagsorden Sagsid.: 31/118 Åben sag Beslutning Miljøudvalget den : "
     "Godkendt. Side 2\n\n"
     "4 Nordby Kommune Miljøudvalget Side 3 2. Vejplan for Nordby Sagsid.: 31/119 Indledning "
     f"{_FILLER}Sagsfremstilling Forvaltningen har udarbejdet et udkast. {_FILLER}"

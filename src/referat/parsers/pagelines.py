@@ -41,7 +41,7 @@ def _heads(vocab: Vocabulary) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     (as printed, capitalised or in capitals) before a capitalised word."""
     decision = regex.compile(
         rf"(?:^|(?<=\s))(?:Beslutning|BESLUTNING)(?:\s+(?i:i|fra))?\s+"
-        rf"(?:{vocab.committee_pattern})(?:\s+(?i:den|d\.)(?=\s|$))?")
+        rf"(?:{vocab.committee_pattern})(?:\s+(?i:den|d\.)(?:\s*:)?(?=\s|$))?")
     words = sorted({w for ws in vocab.sections.values() for w in ws if len(w) >= 5},
                    key=len, reverse=True)
     alt = "|".join(f"{regex.escape(w)}|{regex.escape(w.upper())}" for w in words)
@@ -93,7 +93,7 @@ def _head_cuts(text: str, vocab: Vocabulary) -> list[int]:
     cuts: list[int] = []
     for m in decision.finditer(text):
         cuts.append(m.start())
-        if m.group(0).rstrip().endswith(("den", "d.")):
+        if m.group(0).rstrip(" :").endswith(("den", "d.")):
             cuts.append(m.end())  # the date was lost: what follows is the decision
     words = {w.casefold() for ws in vocab.sections.values() for w in ws}
     for m in section.finditer(text):
