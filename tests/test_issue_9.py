@@ -73,3 +73,12 @@ def test_issue_9_unnumbered_items_get_no_invented_number() -> None:
     m = referat.parse(text)
     assert [(i.number, i.position) for i in m.items] == [(None, 1), (None, 2)]
     assert "item_numbers_inferred" in {i.code for i in m.issues}
+
+
+def test_issue_10_closed_items_without_body_end_the_list() -> None:
+    text = ("Referat\n\n • 159. Dagsorden - godkendelse\nBeslutning\nGodkendt.\n\n"
+            " • 160. Temadrøftelse af vejen\nBeslutning\nDrøftet.\n\n"
+            " • 161. Diverse orienteringer (Lukket)\n\n • 162. Underskriftsark (Lukket)\n")
+    m = referat.parse(text)
+    assert [(i.number, i.closed) for i in m.items] == [
+        (159, False), (160, False), (161, True), (162, True)]

@@ -218,6 +218,10 @@ def _form_chain(group: list[Candidate], blocks: list[Block], vocab: Vocabulary,
     for c in group:
         c.score = _cue_score(blocks, c, toc_titles) + (2.0 if named else 0.0)
     chain, value = _best_chain([c for c in group if named or c.score > 0.5])
+    for c in group:  # closed items print no body: "• 161. Ejendomssag (Lukket)"
+        if chain and c.closed and c.index > chain[-1].index and \
+                c.number == chain[-1].number + 1:
+            chain.append(c)
     return (_dedupe(group) if named else _dedupe(chain)), value
 
 
