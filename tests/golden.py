@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +93,15 @@ def covers(allowed: str, path: str) -> bool:
     ``[*]`` stands for any index (``"toc[*].page"`` covers ``"toc[4].page"``)."""
     rx = re.escape(allowed).replace(r"\[\*\]", r"\[\d+\]")
     return re.match(rf"{rx}(?:$|[.\[])", path) is not None
+
+
+def json_strings(node: Any) -> Iterator[str]:
+    """Every string in a JSON value (an output's words, wherever they ended)."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for v in node.values():
+            yield from json_strings(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from json_strings(v)

@@ -9,12 +9,11 @@ structural labels (the vocabulary's headings and field labels) may be absorbed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import regex
+from golden import json_strings
 
 import referat
 from referat.parsers.trace import spans
@@ -25,17 +24,6 @@ TEXT_SAMPLES = sorted(p for p in [*SAMPLES.glob("*.txt"), *SAMPLES.glob("*.md"),
                                   *SAMPLES.glob("pages/*.txt")] if p.name != "SOURCES.md")
 _WORD = regex.compile(r"[\p{L}\d]+")
 _MARKUP = regex.compile(r"<[^>]+>|</?[a-zA-Z][^>]*$|\]\([^)]*\)|[#*_\\|]")
-
-
-def _strings(node: Any) -> Iterator[str]:
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for v in node.values():
-            yield from _strings(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _strings(v)
 
 
 _GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
@@ -85,7 +73,7 @@ def test_every_word_survives(sample: Path) -> None:
     out = set()
     for b in analysis.document.furniture:  # set aside by the reader: kept in the stream
         out |= _words(b.text)
-    for s in _strings(data):
+    for s in json_strings(data):
         out |= _words(s)
     for d in (data["date"],):
         if d:

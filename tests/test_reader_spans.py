@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_right
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import regex
+from golden import json_strings
 
 import referat
 from referat.blocks import Document
@@ -47,17 +46,6 @@ def _source_words(source: str) -> set[str]:
 
 def _doc(path: Path) -> Document:
     return referat.analyse(path).document
-
-
-def _strings(node: Any) -> Iterator[str]:
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for v in node.values():
-            yield from _strings(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _strings(v)
 
 
 # --- text and Markdown ------------------------------------------------------------------------
@@ -161,7 +149,7 @@ def test_page_markers_and_running_headers_are_furniture() -> None:
     meeting = referat.parse(PAGED, format="text")
     assert sum(p.count for p in meeting.furniture) == 4
     assert {k for p in meeting.furniture for k in p.kinds} == {"running_header", "page_marker"}
-    out = list(_strings(meeting.model_dump(mode="json", exclude={"furniture"})))
+    out = list(json_strings(meeting.model_dump(mode="json", exclude={"furniture"})))
     assert not any("Side 1" in s or "Hjørring" in s for s in out)
     assert [it.title for it in meeting.items] == ["Godkendelse af dagsorden", "Eventuelt"]
 
@@ -181,7 +169,7 @@ def test_samples_with_page_markers_report_them(name: str) -> None:
     assert len(markers) >= 2 and all(b.text.startswith("Side") for b in markers)
     meeting = referat.parse(path)
     assert sum(p.count for p in meeting.furniture) == len(doc.furniture)
-    out = list(_strings(meeting.model_dump(mode="json", exclude={"furniture"})))
+    out = list(json_strings(meeting.model_dump(mode="json", exclude={"furniture"})))
     for b in markers:
         assert not any(b.text in s for s in out), b.text
 
@@ -215,7 +203,7 @@ def test_html_chrome_is_reported_not_parsed(sample: Path) -> None:
     assert all(s in chrome for s in ("Tilbage til forsiden", "Hent som PDF", "Kopier link"))
     meeting = referat.parse(sample)
     assert sum(p.count for p in meeting.furniture) == len(doc.furniture)
-    out = list(_strings(meeting.model_dump(mode="json", exclude={"furniture"})))
+    out = list(json_strings(meeting.model_dump(mode="json", exclude={"furniture"})))
     assert not any(s in ("Hent som PDF", "Kopier link", "Tilbage til forsiden") for s in out)
 
 

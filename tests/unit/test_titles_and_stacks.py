@@ -4,7 +4,7 @@ an item (issue 10, families 4 and 7)."""
 from __future__ import annotations
 
 import referat
-from referat.parsers.casenumbers import strip_glued_echo
+from referat.parsers.item import strip_glued_echo
 
 
 def test_interface_text_glued_to_a_title_that_it_repeats() -> None:

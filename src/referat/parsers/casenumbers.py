@@ -117,24 +117,6 @@ def split_title_ref(title: str) -> tuple[str, CaseRef | None]:
     return title[: m.start()].rstrip(), CaseRef(case_number=m["value"])
 
 
-_GLUE = regex.compile(r"(?<=\p{Ll}|[.)])(?=\p{Lu}\p{Ll})")
-
-
-def strip_glued_echo(title: str) -> str:
-    """``"Godkendelse af referatKlik her for at folde ud og læse mere om Godkendelse af referat"``
-    -> ``"Godkendelse af referat"``: interface text glued to a title and ending with the title
-    again (or its beginning, where the site shortens it)."""
-    for m in _GLUE.finditer(title):
-        head, tail = title[: m.start()].strip(), title[m.start():].rstrip(" .…")
-        if len(head) < 8 or len(tail) > 200:
-            continue
-        for k in range(len(head), 7, -1):
-            echo = head[:k].rstrip()
-            if tail.endswith(echo) and tail[: len(tail) - len(echo)].endswith(" "):
-                return head
-    return title
-
-
 def is_ref_line(line: str, max_rest: int = 8) -> bool:
     """A line that holds a case reference and little else (at most ``max_rest`` other words)."""
     text = line.strip()

@@ -11,18 +11,37 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import regex
+
 from ..blocks import Block
 from ..models import AgendaItem, Attachment, Decision, ParseIssue, Section, Table
 from ..vocabulary import Vocabulary
 from .attachments import merge_attachments, parse_attachments
 from .attendance import absent_names
-from .casenumbers import split_title_ref, strip_glued_echo
+from .casenumbers import split_title_ref
 from .decisions import chain_entries, decision_points
 from .items import Candidate
 from .recommendations import parse_recommendations
 from .sections import RawSection, segment
 from .stream import Label
 from .trace import Trace
+
+_GLUE = regex.compile(r"(?<=\p{Ll}|[.)])(?=\p{Lu}\p{Ll})")
+
+
+def strip_glued_echo(title: str) -> str:
+    """``"Godkendelse af referatKlik her for at folde ud og læse mere om Godkendelse af referat"``
+    -> ``"Godkendelse af referat"``: interface text glued to a title and ending with the title
+    again (or its beginning, where the site shortens it)."""
+    for m in _GLUE.finditer(title):
+        head, tail = title[: m.start()].strip(), title[m.start():].rstrip(" .…")
+        if len(head) < 8 or len(tail) > 200:
+            continue
+        for k in range(len(head), 7, -1):
+            echo = head[:k].rstrip()
+            if tail.endswith(echo) and tail[: len(tail) - len(echo)].endswith(" "):
+                return head
+    return title
 
 
 @dataclass
