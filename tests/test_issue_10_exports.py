@@ -58,14 +58,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("aaskov-oekonomiudvalget-2024-02-06", "decisions"):
         "a 'Fraværende:' line between the decision head and its text is attendance, not decision",
 }
-for _doc in ("fjordby-teknik-og-miljoe-2023-03-14", "aaskov-oekonomiudvalget-2024-02-06"):
-    KNOWN_GAPS[(_doc, "participants")] = (
-        "a header label wrapped inside a narrow table cell ('Mødedeltage' / 're:') is still "
-        "the label, and its value (beside the first half) is the participant list")
-for _doc in ("fjordby-teknik-og-miljoe-2023-03-14", "aaskov-oekonomiudvalget-2024-02-06"):
-    KNOWN_GAPS[(_doc, "times")] = (
-        "a wrapped label ('Mødetidspun' / 'kt:') is still the label: 'Kl. 16.00 – 18.20' "
-        "beside it gives start and end time")
 PRINT_RULES = {
     "items": "a browser print: the item number stands in its own table column beside the title, "
              "and numbered lists inside an item (budget proposals) are no items",
