@@ -25,6 +25,7 @@ from ..errors import CorruptPDFError, EncryptedPDFError, NoTextLayerError, TooLa
 from ..limits import Limits
 from ._clean import normalize, squash
 from .pdf_chrome import find_chrome
+from .pdf_columns import arrange
 from .pdf_layout import Line, TableRow, assemble, join_lines, measure
 from .pdf_tables import Table, find_tables, page_objects
 from .pdf_text import TextPage, page_lines
@@ -101,6 +102,7 @@ def _read(docs: list[Any], data: bytes, name: str, max_pages: int | None) -> Doc
         finally:
             page.close()
     chrome = find_chrome(pages.lines, pages.heights)
+    arrange(pages.lines, chrome, pages.widths)
     text = sum(ln.nchars for lines in pages.lines for ln in lines if id(ln) not in chrome)
     if not pages.tables and (text == 0 or (text < 10 * count and pages.images >= count / 2)):
         what = "only images (a scanned document)" if pages.images else "no text"

@@ -56,6 +56,8 @@ class Line:
     tail: str = ""  # a page number set apart at the right ("Titel ...   17"), kept after a tab
     furniture: str = ""  # its kind when the line is page furniture (a running header, ...)
     spans: tuple[tuple[int, int], ...] = ()  # its character ranges on the reader's text page
+    parts: tuple[Line, ...] = ()  # the pieces merged into it because they stand at one height
+    column: int = 0  # 1: a side column of its own (:mod:`.pdf_columns`), never joined to others
 
 
 @dataclass(slots=True)
@@ -194,6 +196,8 @@ def assemble(stream: list[Line | TableRow], lay: Layout) -> list[Block]:
                                 cells=obj.cells, table=obj.table, bbox=obj.bbox))
         elif obj.furniture:
             (held if para else blocks).append(_furniture(obj))
+        elif obj.column:  # a side column: a block of its own, after the paragraph it stands by
+            (held if para else blocks).append(_block([obj], lay))
         elif para and _continues(para[-1], obj, lay):
             para.append(obj)
         else:
