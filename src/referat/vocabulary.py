@@ -171,6 +171,15 @@ TOC_HEADINGS: Words = (
     "Følgende sager behandles på mødet",
 )
 
+# Headings of the meeting's end matter after the last item: the signature page and the list
+# of all attachments (TOCs of 040 Ringkøbing-Skjern, 041 Esbjerg, 054 Silkeborg, 075 Rebild,
+# 077 Skive, 087 Varde list them after the items). Numbered, they are items ("20.
+# Underskriftsblad", Albertslund; "162. Underskriftsark (Lukket)", Stevns).
+END_MATTER: Words = (
+    "Underskriftsside", "Underskriftsblad", "Underskrifter", "Underskriftsark",
+    "Bilagsliste", "Samlet bilagsliste",
+)
+
 # Words that mark an item (or a TOC line) as closed, or explicitly open.
 CLOSED_MARKERS: Words = (
     "Lukket punkt", "Lukket sag", "Lukket", "For lukkede døre", "Fortroligt", "Lukkede sager",
@@ -237,6 +246,7 @@ class Vocabulary:
     open_markers: Sequence[str] = OPEN_MARKERS
     document_types: Mapping[str, Sequence[str]] = DOCUMENT_TYPES
     chrome: Sequence[str] = CHROME
+    end_matter: Sequence[str] = END_MATTER
     fuzzy_cutoff: float = 88.0
 
     def __post_init__(self) -> None:
@@ -523,13 +533,21 @@ class Vocabulary:
         return _norm(line) in self._toc_heading_set
 
     @cached_property
+    def _end_matter_set(self) -> frozenset[str]:
+        return frozenset(_norm(h) for h in self.end_matter)
+
+    def is_end_matter(self, line: str) -> bool:
+        """A heading of the end matter after the items ("Underskriftsside", "Bilagsliste")."""
+        return _norm(line) in self._end_matter_set
+
+    @cached_property
     def all_words(self) -> frozenset[str]:
         """Every structural word (for tests that prove nothing else is dropped)."""
         words: set[str] = set()
         for group in (*self.sections.values(), *self.labels.values(), self.toc_headings,
                       CASE_LABELS,
                       self.closed_markers, self.open_markers, *self.document_types.values(),
-                      self.chrome):
+                      self.chrome, self.end_matter):
             for w in group:
                 words.update(regex.findall(r"\w+", w.casefold()))
         return frozenset(words)

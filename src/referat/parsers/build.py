@@ -70,4 +70,8 @@ def build(lay: Layout, source: SourceInfo, vocab: Vocabulary, trace: Trace,
                 if i.item == c.number:
                     i.item, i.position, i.source = None, k + 1, i.source or item.source[:1]
         meeting.items.append(item)
+    if lay.tail is not None:  # end matter (signature page, list of attachments): the meeting's
+        for b in lay.blocks[lay.tail:]:
+            meeting.notes.append(b.text)
+            trace.mark(b, "note", "layout.end_matter", "notes")
     return meeting

@@ -33,11 +33,13 @@ class Layout:
     inferred: bool = False  # items found without numbers
     leading: set[int] = field(default_factory=set)  # ids of references printed above a heading
     head: list[Block] = field(default_factory=list)  # the header's blocks
+    tail: int | None = None  # where the end matter after the last item begins
 
     def item_blocks(self, k: int) -> tuple[list[Block], list[Block]]:
         """The heading blocks and the body blocks of item ``k``."""
         c = self.starts[k]
-        end = self.starts[k + 1].index if k + 1 < len(self.starts) else len(self.blocks)
+        end = self.starts[k + 1].index if k + 1 < len(self.starts) else \
+            self.tail if self.tail is not None else len(self.blocks)
         heading = self.blocks[c.index: c.index + c.title_lines]
         body = [b for b in self.blocks[c.index + c.title_lines: end] if id(b) not in self.leading]
         pre = [b for b in self.blocks[max(0, c.index - 2): c.index] if id(b) in self.leading]
@@ -80,6 +82,7 @@ def lay_out(blocks: list[Block], vocab: Vocabulary) -> Layout:
         starts = find_unnumbered(blocks, body_start, vocab)
         lay.inferred = bool(starts)
     lay.starts = starts
+    lay.tail = _end_matter(blocks, starts, vocab)
     t = lay.toc_at
     header_end = t if t is not None else (starts[0].index if starts else len(blocks))
     lay.leading = _leading_refs(blocks, starts)
@@ -88,6 +91,19 @@ def lay_out(blocks: list[Block], vocab: Vocabulary) -> Layout:
         else []
     lay.head = [b for b in blocks[:header_end] + between if id(b) not in lay.leading]
     return lay
+
+
+def _end_matter(blocks: list[Block], starts: list[Candidate], vocab: Vocabulary) -> int | None:
+    """The end matter after the last item: a line that is only an end-matter heading
+    ("Underskriftsside", "Bilagsliste") ends the last item; it and all after it are the
+    meeting's, not the item's."""
+    if not starts:
+        return None
+    last = starts[-1]
+    for i in range(last.index + last.title_lines, len(blocks)):
+        if blocks[i].kind != "table_row" and vocab.is_end_matter(blocks[i].text):
+            return i
+    return None
 
 
 def _leading_refs(blocks: list[Block], starts: list[Candidate]) -> set[int]:

@@ -208,9 +208,11 @@ def _toc_step(blocks: list[Block], i: int, vocab: Vocabulary, run: TocRun,
     e = _entry(f"{pending.text.strip()} {text}" if pending else text, vocab)
     if e is None:
         return None
-    if entries and e.number is not None and entries[0].number is not None and \
-            e.number <= (entries[-1].number or 0) and e.number == entries[0].number:
-        return "restart"  # numbering starts again: the items begin here
+    numbers = [en.number for en in entries if en.number is not None]
+    if numbers and e.number is not None and entries[0].number is not None and \
+            e.number <= max(numbers) and e.number == entries[0].number:
+        return "restart"  # numbering starts again (after unnumbered end matter such as
+        # "Underskriftsside ..... 5", "Bilagsliste 9"): the items begin here
     if e.number is None and entries and entries[-1].page is None and e.page is not None \
             and pending is None and toc_numbered(vocab).match(text) is None and \
             entries[-1].number is not None:

@@ -77,6 +77,7 @@ class Layout:
     right: dict[int, float]  # per page: where full lines end (pages of one width share it)
     gap: float
     heading_levels: dict[float, int] = field(default_factory=dict)
+    floor: dict[int, float] = field(default_factory=dict)  # per page: where full pages end
 
 
 def measure(lines: list[Line], widths: list[float]) -> Layout:
@@ -96,7 +97,21 @@ def measure(lines: list[Line], widths: list[float]) -> Layout:
             if a.page == b.page and 0 <= b.top - a.bottom < 2 * body]
     gap = statistics.median(gaps) if gaps else body * 0.2
     bigger = sorted({round(s * 2) / 2 for s in sizes if s > body + 1.0}, reverse=True)
-    return Layout(body, right, gap, {s: i + 1 for i, s in enumerate(bigger)})
+    return Layout(body, right, gap, {s: i + 1 for i, s in enumerate(bigger)},
+                  _floors(lines, widths))
+
+
+def _floors(lines: list[Line], widths: list[float]) -> dict[int, float]:
+    """Per page, the lowest text line of the fullest page of its format (pages of one width
+    share it): a page whose text stops well above it ended with a page break."""
+    last: dict[int, float] = {}
+    for ln in lines:
+        last[ln.page] = max(last.get(ln.page, 0.0), ln.bottom)
+    by_width: dict[int, float] = {}
+    for page, bottom in last.items():
+        w = round(widths[page - 1])
+        by_width[w] = max(by_width.get(w, 0.0), bottom)
+    return {p: by_width.get(round(w), 0.0) for p, w in enumerate(widths, start=1)}
 
 
 def join_lines(a: str, b: str) -> str:
@@ -135,6 +150,9 @@ def _continues(prev: Line, ln: Line, lay: Layout) -> bool:
         return False  # "Udvalg: ...", "Dato: ..." after a finished sentence
     if ln.page == prev.page and ln.top - prev.bottom > lay.gap + 0.45 * ln.size:
         return False  # a blank line's worth of space
+    if ln.page != prev.page and \
+            lay.floor.get(prev.page, 0.0) - prev.bottom > 3 * (prev.bottom - prev.top + lay.gap):
+        return False  # its page ended with room for three more lines: a page break, no wrap
     if ln.text[:1].islower() and not _CLOSED.search(prev.text):
         return True  # mid-sentence: a hard line break in pasted text
     space = 0.3 * ln.size
