@@ -66,9 +66,6 @@ for _doc in ("fjordby-teknik-og-miljoe-2023-03-14", "aaskov-oekonomiudvalget-202
     KNOWN_GAPS[(_doc, "times")] = (
         "a wrapped label ('Mødetidspun' / 'kt:') is still the label: 'Kl. 16.00 – 18.20' "
         "beside it gives start and end time")
-KNOWN_GAPS[("aarhus-byraad-dagsorden", "titles")] = (
-    "a browser print: a hyphen at a line end is the word's own (browsers do not hyphenate "
-    "by default): 'to-' / 'voksentimer' is 'to-voksentimer'")
 KNOWN_GAPS[("aarhus-teknisk-udvalg-2025-10-01", "decisions")] = (
     "a browser print: an empty heading (<h3></h3>) prints as a blank gap, which ends the "
     "decision text; the paragraph after it is no part of the decision")

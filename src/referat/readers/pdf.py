@@ -107,9 +107,21 @@ def _read(docs: list[Any], data: bytes, name: str, max_pages: int | None) -> Doc
     if not pages.tables and (text == 0 or (text < 10 * count and pages.images >= count / 2)):
         what = "only images (a scanned document)" if pages.images else "no text"
         raise NoTextLayerError(name, f"the PDF has {what}; OCR would be needed to read it")
-    return Document(assemble(_stream(pages, chrome), measure(
-        [ln for lines in pages.lines for ln in lines if id(ln) not in chrome], pages.widths)),
-        "pdf", pages=count)
+    layout = measure([ln for lines in pages.lines for ln in lines if id(ln) not in chrome],
+                     pages.widths)
+    layout.hyphenates = not _browser_print(docs[-1])
+    return Document(assemble(_stream(pages, chrome), layout), "pdf", pages=count)
+
+
+def _browser_print(pdf: Any) -> bool:
+    """Printed by a web browser, which names itself by its user agent ("Mozilla/5.0 ...
+    Chrome/...") as the PDF's creator. Browsers do not hyphenate unless a page asks for it
+    (CSS ``hyphens: manual`` is the default), so a hyphen at a line end is the word's own."""
+    try:
+        creator = str(pdf.get_metadata_value("Creator") or "")
+    except (pdfium.PdfiumError, KeyError, ValueError):
+        return False
+    return creator.startswith("Mozilla/")
 
 
 def _honest_count(docs: list[Any], data: bytes, name: str) -> bytes:

@@ -78,6 +78,7 @@ class Layout:
     gap: float
     heading_levels: dict[float, int] = field(default_factory=dict)
     floor: dict[int, float] = field(default_factory=dict)  # per page: where full pages end
+    hyphenates: bool = True  # False: a hyphen at a line end is the word's own (a browser print)
 
 
 def measure(lines: list[Line], widths: list[float]) -> Layout:
@@ -114,15 +115,16 @@ def _floors(lines: list[Line], widths: list[float]) -> dict[int, float]:
     return {p: by_width.get(round(w), 0.0) for p, w in enumerate(widths, start=1)}
 
 
-def join_lines(a: str, b: str) -> str:
-    """Join two wrapped lines, undoing end-of-line hyphenation but keeping real hyphens."""
+def join_lines(a: str, b: str, *, hyphenates: bool = True) -> str:
+    """Join two wrapped lines, undoing end-of-line hyphenation but keeping real hyphens.
+    ``hyphenates=False``: the typesetter never hyphenates, every hyphen is real."""
     if a.endswith("\u00ad"):
         return a[:-1] + b
     if _HYPHENATED.search(a):
         if _CONJUNCTION.match(b):
             return f"{a} {b}"  # "Børne- og Ungeudvalget"
         frag = _FRAGMENT.search(a)
-        if frag and len(frag.group(1)) >= 2 and not frag.group(1).isupper() and \
+        if hyphenates and frag and len(frag.group(1)) >= 2 and not frag.group(1).isupper() and \
                 b[:1].islower():
             return a[:-1] + b  # "kommu-" + "nen"
         return a + b  # "p-" + "huse", "EU-" + "borgere"
@@ -163,7 +165,7 @@ def _continues(prev: Line, ln: Line, lay: Layout) -> bool:
 def _block(lines: list[Line], lay: Layout) -> Block:
     text = lines[0].text
     for ln in lines[1:]:
-        text = join_lines(text, ln.text)
+        text = join_lines(text, ln.text, hyphenates=lay.hyphenates)
     text = squash(normalize(text))
     if lines[-1].tail:
         text = f"{text}\t{lines[-1].tail}"
