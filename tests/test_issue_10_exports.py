@@ -58,14 +58,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("aaskov-oekonomiudvalget-2024-02-06", "decisions"):
         "a 'Fraværende:' line between the decision head and its text is attendance, not decision",
 }
-for _doc in ("fjordby-teknik-og-miljoe-2023-03-14", "aaskov-oekonomiudvalget-2024-02-06"):
-    KNOWN_GAPS[(_doc, "participants")] = (
-        "a header label wrapped inside a narrow table cell ('Mødedeltage' / 're:') is still "
-        "the label, and its value (beside the first half) is the participant list")
-for _doc in ("fjordby-teknik-og-miljoe-2023-03-14", "aaskov-oekonomiudvalget-2024-02-06"):
-    KNOWN_GAPS[(_doc, "times")] = (
-        "a wrapped label ('Mødetidspun' / 'kt:') is still the label: 'Kl. 16.00 – 18.20' "
-        "beside it gives start and end time")
 KNOWN_GAPS[("aarhus-teknisk-udvalg-2025-10-01", "decisions")] = (
     "a browser print: an empty heading (<h3></h3>) prints as a blank gap, which ends the "
     "decision text; the paragraph after it is no part of the decision")

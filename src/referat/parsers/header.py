@@ -75,6 +75,9 @@ def _split_names(value: str) -> list[str]:
     return out
 
 
+# An absence qualified by a time or by items: the person took part in the rest of the meeting.
+_PART_OF_MEETING = regex.compile(r"(?i)\b(?:fra|til|efter|indtil)\s+kl\.?\s*\d{1,2}[.:]\d\d|"
+                                 r"\b(?:punkt|pkt\.?)\s*\d")
 _NAME_NOTE = regex.compile(r"^(.*?)\s*((?:\([^)]*\)|\s[-–]\s).*)$")
 
 
@@ -96,6 +99,8 @@ def _participant(raw: str, *, absent: bool) -> Participant | None:
         note = f"{role.group(1)} {note}" if note else role.group(1)
     if not _NAME_LIKE.match(name) or (name.isupper() and len(name) > 4):
         return None
+    if absent and note and _PART_OF_MEETING.search(note):
+        absent = False  # "Afbud: Peter Holm (V) fra kl. 17.30": there for part of the meeting
     return Participant(name=name, absent=absent or mark is not None, note=note)
 
 
@@ -140,7 +145,50 @@ def _header_lines(blocks: list[Block], vocab: Vocabulary, h: Header) -> list[Blo
             continue
         for part in _split_inline_labels(b.text, vocab) if b.kind != "table_row" else [b.text]:
             lines.append(b if part == b.text else b.derive(part))
-    return _pair_label_columns(_split_long_title(lines, vocab), vocab, h)
+    return _pair_label_columns(_join_wrapped_labels(_split_long_title(lines, vocab), vocab, h),
+                               vocab, h)
+
+
+_LABEL_START = regex.compile(r"^(\p{Lu}\p{Ll}{3,})\s+(\S.*)$")  # "Mødetidspun Kl. 16.00"
+_LABEL_END = regex.compile(r"(?:^|\s)(\p{Ll}{1,6}):(?=\s|$)")  # "kt:", "re:"
+
+
+def _wrapped_label(word: str, end: str, vocab: Vocabulary) -> str | None:
+    """The label ``word`` + ``end`` make, when it is one of the vocabulary's and ``word`` alone
+    is none ("Mødedeltage" + "re" -> "Mødedeltagere")."""
+    hit = vocab.match_label(f"{word}{end}: x")
+    if hit is None or hit[1].casefold() != f"{word}{end}".casefold() or \
+            vocab.match_label(f"{word}: x") is not None:
+        return None
+    return f"{word}{end}"
+
+
+def _join_wrapped_labels(lines: list[Block], vocab: Vocabulary, h: Header) -> list[Block]:
+    """A label wrapped inside a narrow table cell: its first part starts the line and the value
+    follows it ("Mødetidspun Kl. 16.00 – 18.20"); the rest of the word ends in a colon, on the
+    next line alone ("kt:") or, where the value's next line was joined to this one, before that
+    line ("Mødedeltage A, B, re: C, D"). Only when the two parts make a vocabulary label."""
+    out: list[Block] = []
+    i = 0
+    while i < len(lines):
+        b = lines[i]
+        m = _LABEL_START.match(b.text.strip()) if b.kind != "table_row" else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if m is not None and nxt is not None and (e := _LABEL_END.fullmatch(nxt.text.strip())) \
+                and (label := _wrapped_label(m[1], e[1], vocab)) is not None:
+            out.append(b.derive(f"{label}: {m[2]}"))
+            hit = vocab.match_label(f"{label}:")
+            _mark_field(h, nxt, hit[0] if hit else "note", "header.wrapped_label")
+            i += 2
+            continue
+        e = _LABEL_END.search(m[2]) if m is not None else None
+        if m is not None and e is not None and \
+                (label := _wrapped_label(m[1], e[1], vocab)) is not None:
+            value = f"{m[2][: e.start()].strip()} {m[2][e.end():].strip()}".strip()
+            b = b.derive(f"{label}: {value}")
+        out.append(b)
+        i += 1
+    return out
 
 
 def _choose_title(lines: list[Block], vocab: Vocabulary, h: Header) -> Block | None:
