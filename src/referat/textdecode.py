@@ -13,8 +13,6 @@ import codecs
 import re
 from collections import Counter
 
-import regex
-
 from .errors import DecodingError, UnsupportedFormatError
 
 _BINARY_MAGIC = {
@@ -110,14 +108,15 @@ def _cp(b: int) -> str:
     return _legacy(bytes([b]))
 
 
-_CONT = "".join(regex.escape(_cp(b)) for b in range(0x80, 0xC0))
-_LEAD2 = "".join(regex.escape(_cp(b)) for b in range(0xC2, 0xE0))
-_LEAD3 = "".join(regex.escape(_cp(b)) for b in range(0xE0, 0xF0))
-_MOJIBAKE = regex.compile(f"[{_LEAD2}][{_CONT}]|[{_LEAD3}][{_CONT}]{{2}}")
+# (the standard library's re: these plain character classes scan several times faster in it)
+_CONT = "".join(re.escape(_cp(b)) for b in range(0x80, 0xC0))
+_LEAD2 = "".join(re.escape(_cp(b)) for b in range(0xC2, 0xE0))
+_LEAD3 = "".join(re.escape(_cp(b)) for b in range(0xE0, 0xF0))
+_MOJIBAKE = re.compile(f"[{_LEAD2}][{_CONT}]|[{_LEAD3}][{_CONT}]{{2}}")
 _TO_BYTE = {_cp(b): b for b in range(0x80, 0x100)}
 
 
-def _undo(m: regex.Match[str]) -> str:
+def _undo(m: re.Match[str]) -> str:
     try:
         raw = bytes(_TO_BYTE.get(ch, ord(ch)) for ch in m.group(0))
         return raw.decode("utf-8")
@@ -136,7 +135,7 @@ def repair_double_encoding(text: str, notes: list[Note]) -> str:
     return fixed
 
 
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def strip_controls(text: str, notes: list[Note]) -> str:
@@ -180,8 +179,7 @@ def decode_text(data: bytes, name: str, notes: list[Note] | None = None) -> str:
             raise UnsupportedFormatError(name, "binary data, not text, PDF or HTML")
         text = _utf8_or_legacy(data, notes)
     sample = text[:_SAMPLE]
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v")
-                   or 0x7F <= ord(ch) < 0xA0)
+    controls = len(_CONTROL.findall(sample))  # C0 but tab and line breaks, DEL, C1
     if controls > len(sample) // 20 + 2:
         raise UnsupportedFormatError(name, "binary data, not text, PDF or HTML")
     return text

@@ -29,6 +29,7 @@ takes more words, a table takes words for the keys its default has (or, for ``se
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -335,6 +336,15 @@ class Vocabulary:
                 r"(?:(?!den\b|d\.|kl\b)[\p{L}&]+-?(?:,(?=\s+\p{L}))?(?=\s|$|,)\s*){1,5})?")
         last = r"(?<!\p{L})(?:[\p{Lu}][\p{L}]*)?"
         return rf"(?<!\p{{L}})(?:{word}\s+(?:(?:og|&)\s+)?)*{last}(?i:{alt})(?=s?\b){tail}"
+
+    @cached_property
+    def _suffix_screen(self) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(w.lower()) for w in self.committee_suffixes))
+
+    def may_name_body(self, text: str) -> bool:
+        """A cheap first test: ``text`` holds a committee suffix somewhere (every body name the
+        :attr:`committee_pattern` matches ends in one)."""
+        return self._suffix_screen.search(text.lower()) is not None
 
     @cached_property
     def committee_regex(self) -> regex.Pattern[str]:

@@ -11,14 +11,17 @@ from dataclasses import dataclass
 
 import regex
 
+from .memo import remembered
+
 VALUE = r"(?:[A-ZÆØÅ]{2,5}-)?\d[\dA-Za-zÆØÅ]*(?:[./-]+[\dA-Za-zÆØÅ]+)*"
 _LABELS = {
     "case_number": r"Sags?\.?\s*nr|Sagsnummer|Sagsid|Sags-?id|Sag\s+nr|Sag|Emnenr|Akt-?id",
     "journal_number": r"J\.?\s*nr|Journal-?nr|Journalnummer|KLE(?:-nr)?",
     "document_number": r"Dok(?:ument)?\.?\s*nr|Dokumentnummer|Dok|Dok-?id",
 }
-_LABELLED = regex.compile(
-    r"(?:(?<![\p{L}])|(?<=\p{Ll})(?=\p{Lu}))(?P<label>"
+_FIRST = "".join(sorted({alt[0].casefold() for v in _LABELS.values() for alt in v.split("|")}))
+_LABELLED = regex.compile(  # a label's first letter first: a cheap test at every position
+    rf"(?=[{_FIRST}])(?:(?<![\p{{L}}])|(?<=\p{{Ll}})(?=\p{{Lu}}))(?P<label>"
     + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items())
     + rf")\.?\s*[:.]?\s*(?P<value>{VALUE})",
     regex.IGNORECASE,
@@ -53,13 +56,15 @@ class CaseRef:
         return bool(self.case_number or self.journal_number or self.document_number)
 
 
+@remembered
 def parse_labelled(line: str) -> tuple[CaseRef, str]:
-    """Case references with labels in ``line``; returns them and the line with them removed."""
+    """Case references with labels in ``line``; returns them and the line with them removed
+    (the line as it is when it holds none)."""
     ref = CaseRef()
-    low = line.casefold()
-    if not any(k in low for k in _LABEL_HINTS) or _THREE_DIGITS.search(line) is None:
-        # cheap tests before the label regex: a label word, and the 3 digits a value needs
-        return ref, _SEPARATORS.sub(" ", line).strip()
+    if _THREE_DIGITS.search(line) is None or not any(k in line.casefold()
+                                                     for k in _LABEL_HINTS):
+        # cheap tests before the label regex: the 3 digits a value needs, and a label word
+        return ref, line
     rest = line
     for m in _LABELLED.finditer(line):
         field = next(k for k in _LABELS if m.group(k))
@@ -69,13 +74,14 @@ def parse_labelled(line: str) -> tuple[CaseRef, str]:
         if getattr(ref, field) is None:
             setattr(ref, field, value)
         rest = rest.replace(m.group(0), " ", 1)
-    return ref, _SEPARATORS.sub(" ", rest).strip()
+    return ref, _SEPARATORS.sub(" ", rest).strip() if ref else line
 
 
 def _looks_like_number(value: str) -> bool:
     return sum(c.isdigit() for c in value) >= 3
 
 
+@remembered
 def parse_bare(line: str) -> CaseRef | None:
     """A line that is nothing but a case number (optionally after Åbent/Lukket), or a KLE
     journal number and a case number ("Åbent - 00.01.00A04 - 2007/34364")."""

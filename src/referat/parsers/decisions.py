@@ -18,6 +18,7 @@ import regex
 
 from ..vocabulary import DECISION_HEADS, Vocabulary
 from .dates import find_date, parse_date
+from .memo import remembered
 
 # between a body and the date: a comma, "den"/"d.", an abbreviation of the body ("(UNF)")
 _DEN = r"(?:\s*\(\p{Lu}{2,6}\))?(?:\s*,\s*|\s+(?:(?i:den|d\.)\s*)?|\s*)"
@@ -64,17 +65,27 @@ _POINT = regex.compile(r"^\s*(?:at\s+)?(?P<n>\d{1,2})\s*[.):]\s*(?=\S)(?P<text>.
                        regex.IGNORECASE)
 
 
-@dataclass
+@dataclass(frozen=True)
 class DecisionHead:
     body: str | None
     date: dt.date | None
     inline: str  # text that followed on the same line ("...: Anbefales.")
 
 
+@remembered
+def decision_head(line: str, vocab: Vocabulary) -> DecisionHead | None:
+    """:func:`match_decision_head` with the vocabulary's bodies and words (remembered for the
+    parse: several rules ask it of the same line)."""
+    return match_decision_head(line, vocab.committee_pattern, vocab.decision_heads,
+                               maybe_body=vocab.may_name_body(line))
+
+
 def match_decision_head(line: str, committee_pattern: str,
-                        heads: Sequence[str] = DECISION_HEADS) -> DecisionHead | None:
+                        heads: Sequence[str] = DECISION_HEADS, *,
+                        maybe_body: bool = True) -> DecisionHead | None:
     """A line that opens a decision by a named body (with a date, or "Beslutning i X");
-    ``heads`` are the vocabulary's decision words (pass ``vocab.decision_heads``)."""
+    ``heads`` are the vocabulary's decision words (pass ``vocab.decision_heads``).
+    ``maybe_body=False`` says a cheap test found no body name in the line."""
     text = line.strip()
     if len(text) > 220 or not text[:1].isupper():
         return None
@@ -82,7 +93,7 @@ def match_decision_head(line: str, committee_pattern: str,
     if not _HAS_DIGIT.search(text) and not _keyword(words).search(text):
         return None
     patterns = _heads(committee_pattern, words)
-    body_first = _body_start(committee_pattern).match(text) is not None
+    body_first = maybe_body and _body_start(committee_pattern).match(text) is not None
     for k, rx in enumerate(patterns):
         if k > 0 and not body_first:
             break  # forms 1-4 start with the body's name

@@ -14,6 +14,7 @@ from ..models import FurniturePage, Meeting, ParseIssue, SourceInfo
 from ..vocabulary import Vocabulary
 from .build import build
 from .layout import lay_out, working_blocks
+from .memo import per_parse
 from .resolve import place_issues, resolve
 from .stream import Analysis
 from .trace import Trace, unplaced_issue
@@ -21,6 +22,11 @@ from .trace import Trace, unplaced_issue
 
 def analyse_document(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Analysis:
     """Parse ``doc``; return the meeting with the labelled stream."""
+    with per_parse():
+        return _analyse(doc, source, vocab)
+
+
+def _analyse(doc: Document, source: SourceInfo, vocab: Vocabulary) -> Analysis:
     trace = Trace(doc)
     lay = lay_out(working_blocks(doc.body, vocab, trace), vocab)
     issues: list[ParseIssue] = [ParseIssue(severity="warning", code="reader", message=w)

@@ -19,7 +19,7 @@ from ..blocks import Block
 from ..models import TocEntry
 from ..vocabulary import Vocabulary
 from .casenumbers import parse_bare, parse_labelled, split_title_ref
-from .decisions import match_decision_head
+from .decisions import decision_head
 from .patterns import bare_heading, strong_heading
 from .toc import split_closed
 
@@ -184,7 +184,7 @@ def _is_cue(b: Block, vocab: Vocabulary) -> bool:
     t = b.text.strip()
     return bool(parse_bare(t) or parse_labelled(t)[0] or vocab.section_kind(t, fuzzy=False)
                 or vocab.split_glued_heading(t) or vocab.open_regex.match(t)
-                or match_decision_head(t, vocab.committee_pattern, vocab.decision_heads))
+                or decision_head(t, vocab))
 
 
 def _mark_support(cands: list[Candidate], blocks: list[Block], vocab: Vocabulary) -> None:

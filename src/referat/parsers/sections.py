@@ -17,7 +17,7 @@ import regex
 from ..blocks import Block
 from ..vocabulary import Vocabulary
 from .casenumbers import CaseRef, parse_bare, parse_labelled, parse_leading
-from .decisions import DecisionHead, match_decision_head
+from .decisions import DecisionHead, decision_head
 from .items import is_repeated_title
 from .patterns import marker_at_end
 from .stream import Label
@@ -54,7 +54,7 @@ class ItemBody:
 
 def _dated_head(text: str, vocab: Vocabulary) -> bool:
     """A decision head naming a body and a date ("BESLUTNING I BYRÅDET DEN 28-11-2022")."""
-    dh = match_decision_head(text, vocab.committee_pattern, vocab.decision_heads)
+    dh = decision_head(text, vocab)
     return dh is not None and dh.date is not None
 
 
@@ -65,7 +65,8 @@ def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSect
     heading only if it also names a body and a date.
     """
     text = b.text.strip()
-    if _CAPS_LINE.match(text) and vocab.section_kind(text, fuzzy=False) is None and \
+    if len(text) <= 80 and _CAPS_LINE.match(text) and \
+            vocab.section_kind(text, fuzzy=False) is None and \
             b.kind != "table_row" and not _dated_head(text, vocab):
         # "BESLUTNINGSFORSLAG FRA RV", "INDSTILLING FRA BORGMESTEREN": a capitals line opens
         # a new part of the item (a quoted proposal), whatever the font
@@ -73,8 +74,7 @@ def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSect
     dh: DecisionHead | None = None
     looked = False  # match_decision_head is pure: ask it once per line
     if hinted and not b.is_heading_hint and not (b.kind == "heading" and not text):
-        dh, looked = match_decision_head(text, vocab.committee_pattern,
-                                         vocab.decision_heads), True
+        dh, looked = decision_head(text, vocab), True
         if dh is None or dh.date is None:
             return None
     if b.kind == "heading" and not text:
@@ -82,7 +82,7 @@ def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSect
     if b.kind == "table_row" or not text:
         return None
     if not looked:
-        dh = match_decision_head(text, vocab.committee_pattern, vocab.decision_heads)
+        dh = decision_head(text, vocab)
     if dh is not None:
         return RawSection("decision", text if not dh.inline else text[: len(text) - len(
             dh.inline)].rstrip(" :"), decision=dh, head_block=b, rule="decision.head"), dh.inline

@@ -13,7 +13,7 @@ import regex
 from ..blocks import Block
 from ..vocabulary import Vocabulary
 from .casenumbers import is_ref_line
-from .decisions import match_decision_head
+from .decisions import decision_head
 from .items import Candidate
 
 _CAPITAL_START = regex.compile(r"^[\p{Lu}\"“]")
@@ -24,7 +24,7 @@ def _is_section(b: Block, vocab: Vocabulary) -> bool:
     if vocab.match_label(t):
         return False  # a header label ("Bemærkninger:") rather than an item's section
     return bool(vocab.section_kind(t, fuzzy=False) or vocab.split_glued_heading(t)
-                or match_decision_head(t, vocab.committee_pattern, vocab.decision_heads))
+                or decision_head(t, vocab))
 
 
 def _title_like(b: Block, vocab: Vocabulary) -> bool:

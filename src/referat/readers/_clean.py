@@ -4,6 +4,7 @@ and the inline HTML that PDF-to-text exporters leave in their output."""
 from __future__ import annotations
 
 import html
+import re
 
 import regex
 
@@ -14,7 +15,7 @@ _LIGATURES = {
     "\ufb05": "st", "\ufb06": "st",
 }
 _TABLE = {**_INVISIBLE, **_SPACES, **{ord(k): v for k, v in _LIGATURES.items()}}
-_ODD = regex.compile("[" + "".join(map(chr, _TABLE)) + "]")
+_ODD = re.compile("[" + "".join(map(chr, _TABLE)) + "]")  # re: faster on a plain class
 
 _MIDLINE_FF = regex.compile(r"(?<=[^\n\f])\f")
 _BREAK_TAG = regex.compile(r"<\s*br\s*/?\s*>|</\s*(?:p|div|li|tr|h\d)\s*>", regex.IGNORECASE)
@@ -31,7 +32,8 @@ def normalize(text: str) -> str:
     Form feeds (page breaks in text exported from a PDF) are kept for the reader to count.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _MIDLINE_FF.sub("\n\f", text)  # "end of page 1\fpage 2": a break, not a join
+    if "\f" in text:
+        text = _MIDLINE_FF.sub("\n\f", text)  # "end of page 1\fpage 2": a break, not a join
     if text.isascii() or _ODD.search(text) is None:
         return text
     return text.translate(_TABLE)
