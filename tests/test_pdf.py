@@ -123,6 +123,9 @@ def test_join_lines_rules() -> None:
     assert join_lines("ny 2030-", "fremskrivning") == "ny 2030-fremskrivning"
     assert join_lines("Aarhus Ø –", "etape 1") == "Aarhus Ø – etape 1"
     assert join_lines("blød\u00ad", "bindestreg") == "blødbindestreg"
+    # a browser never hyphenates by itself: a hyphen at a line end is the word's own
+    assert join_lines("om to-", "voksentimer", hyphenates=False) == "om to-voksentimer"
+    assert join_lines("Børne-", "og Unge", hyphenates=False) == "Børne- og Unge"
 
 
 # --- tiny PDFs -------------------------------------------------------------------------------

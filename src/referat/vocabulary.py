@@ -214,6 +214,9 @@ _QUALIFIER = regex.compile(r"^(?:\s*[–\-,(/]|\s+(?:og|af|samt|mv\.?)\b)")
 _ADJECTIVE = regex.compile(r"^\p{L}{3,}(?i:iv|ig|sk|ende|et|ede)$")
 
 
+_MAX_CHROME_RUN = 12  # words: a longer line is content, whatever its words
+
+
 @lru_cache(maxsize=8192)  # parsers ask about the same line several times
 def _norm(text: str) -> str:
     return " ".join(text.split()).strip(":;.-–|* ").strip().casefold()
@@ -495,8 +498,25 @@ class Vocabulary:
     def _chrome_set(self) -> frozenset[str]:
         return frozenset(_norm(c) for c in self.chrome)
 
+    @cached_property
+    def _chrome_firsts(self) -> frozenset[str]:
+        return frozenset(c.split()[0] for c in self._chrome_set if c)
+
     def is_chrome(self, line: str) -> bool:
-        return _norm(line) in self._chrome_set
+        """A chrome phrase, or a short run of them (a menu read as one line: "Hent som PDF
+        Kopier link")."""
+        key = _norm(line)
+        if key in self._chrome_set:
+            return True
+        words = key.split()
+        if not 1 < len(words) <= _MAX_CHROME_RUN or words[0] not in self._chrome_firsts:
+            return False
+        ends = {0}  # word positions where a run of whole chrome phrases can end
+        for i in range(len(words)):
+            if i in ends:
+                ends.update(j for j in range(i + 1, len(words) + 1)
+                            if " ".join(words[i:j]) in self._chrome_set)
+        return len(words) in ends
 
     @cached_property
     def closed_regex(self) -> regex.Pattern[str]:

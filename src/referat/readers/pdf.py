@@ -25,6 +25,7 @@ from ..errors import CorruptPDFError, EncryptedPDFError, NoTextLayerError, TooLa
 from ..limits import Limits
 from ._clean import normalize, squash
 from .pdf_chrome import find_chrome
+from .pdf_columns import arrange
 from .pdf_layout import Line, TableRow, assemble, join_lines, measure
 from .pdf_tables import Table, find_tables, page_objects
 from .pdf_text import TextPage, page_lines
@@ -101,13 +102,26 @@ def _read(docs: list[Any], data: bytes, name: str, max_pages: int | None) -> Doc
         finally:
             page.close()
     chrome = find_chrome(pages.lines, pages.heights)
+    arrange(pages.lines, chrome, pages.widths)
     text = sum(ln.nchars for lines in pages.lines for ln in lines if id(ln) not in chrome)
     if not pages.tables and (text == 0 or (text < 10 * count and pages.images >= count / 2)):
         what = "only images (a scanned document)" if pages.images else "no text"
         raise NoTextLayerError(name, f"the PDF has {what}; OCR would be needed to read it")
-    return Document(assemble(_stream(pages, chrome), measure(
-        [ln for lines in pages.lines for ln in lines if id(ln) not in chrome], pages.widths)),
-        "pdf", pages=count)
+    layout = measure([ln for lines in pages.lines for ln in lines if id(ln) not in chrome],
+                     pages.widths)
+    layout.hyphenates = not _browser_print(docs[-1])
+    return Document(assemble(_stream(pages, chrome), layout), "pdf", pages=count)
+
+
+def _browser_print(pdf: Any) -> bool:
+    """Printed by a web browser, which names itself by its user agent ("Mozilla/5.0 ...
+    Chrome/...") as the PDF's creator. Browsers do not hyphenate unless a page asks for it
+    (CSS ``hyphens: manual`` is the default), so a hyphen at a line end is the word's own."""
+    try:
+        creator = str(pdf.get_metadata_value("Creator") or "")
+    except (pdfium.PdfiumError, KeyError, ValueError):
+        return False
+    return creator.startswith("Mozilla/")
 
 
 def _honest_count(docs: list[Any], data: bytes, name: str) -> bytes:

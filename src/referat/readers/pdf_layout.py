@@ -56,6 +56,8 @@ class Line:
     tail: str = ""  # a page number set apart at the right ("Titel ...   17"), kept after a tab
     furniture: str = ""  # its kind when the line is page furniture (a running header, ...)
     spans: tuple[tuple[int, int], ...] = ()  # its character ranges on the reader's text page
+    parts: tuple[Line, ...] = ()  # the pieces merged into it because they stand at one height
+    column: int = 0  # 1: a side column of its own (:mod:`.pdf_columns`), never joined to others
 
 
 @dataclass(slots=True)
@@ -76,6 +78,7 @@ class Layout:
     gap: float
     heading_levels: dict[float, int] = field(default_factory=dict)
     floor: dict[int, float] = field(default_factory=dict)  # per page: where full pages end
+    hyphenates: bool = True  # False: a hyphen at a line end is the word's own (a browser print)
 
 
 def measure(lines: list[Line], widths: list[float]) -> Layout:
@@ -112,15 +115,16 @@ def _floors(lines: list[Line], widths: list[float]) -> dict[int, float]:
     return {p: by_width.get(round(w), 0.0) for p, w in enumerate(widths, start=1)}
 
 
-def join_lines(a: str, b: str) -> str:
-    """Join two wrapped lines, undoing end-of-line hyphenation but keeping real hyphens."""
+def join_lines(a: str, b: str, *, hyphenates: bool = True) -> str:
+    """Join two wrapped lines, undoing end-of-line hyphenation but keeping real hyphens.
+    ``hyphenates=False``: the typesetter never hyphenates, every hyphen is real."""
     if a.endswith("\u00ad"):
         return a[:-1] + b
     if _HYPHENATED.search(a):
         if _CONJUNCTION.match(b):
             return f"{a} {b}"  # "Børne- og Ungeudvalget"
         frag = _FRAGMENT.search(a)
-        if frag and len(frag.group(1)) >= 2 and not frag.group(1).isupper() and \
+        if hyphenates and frag and len(frag.group(1)) >= 2 and not frag.group(1).isupper() and \
                 b[:1].islower():
             return a[:-1] + b  # "kommu-" + "nen"
         return a + b  # "p-" + "huse", "EU-" + "borgere"
@@ -161,7 +165,7 @@ def _continues(prev: Line, ln: Line, lay: Layout) -> bool:
 def _block(lines: list[Line], lay: Layout) -> Block:
     text = lines[0].text
     for ln in lines[1:]:
-        text = join_lines(text, ln.text)
+        text = join_lines(text, ln.text, hyphenates=lay.hyphenates)
     text = squash(normalize(text))
     if lines[-1].tail:
         text = f"{text}\t{lines[-1].tail}"
@@ -212,6 +216,8 @@ def assemble(stream: list[Line | TableRow], lay: Layout) -> list[Block]:
                                 cells=obj.cells, table=obj.table, bbox=obj.bbox))
         elif obj.furniture:
             (held if para else blocks).append(_furniture(obj))
+        elif obj.column:  # a side column: a block of its own, after the paragraph it stands by
+            (held if para else blocks).append(_block([obj], lay))
         elif para and _continues(para[-1], obj, lay):
             para.append(obj)
         else:

@@ -282,15 +282,17 @@ def _merge_same_height(lines: list[Line]) -> list[Line]:
     group: list[Line] = []
     for ln in lines:
         if group and ln.top - group[-1].top > _SAME_LINE:
-            out.append(_join(group))
+            out.append(join_pieces(group))
             group = []
         group.append(ln)
     if group:
-        out.append(_join(group))
+        out.append(join_pieces(group))
     return out
 
 
-def _join(group: list[Line]) -> Line:
+def join_pieces(group: list[Line]) -> Line:
+    """One line of pieces that stand at one height, left to right (a page number far right of
+    the rest becomes its ``tail``); the pieces are kept in ``parts``."""
     if len(group) == 1:
         return group[0]
     group.sort(key=lambda ln: ln.x0)
@@ -308,4 +310,4 @@ def _join(group: list[Line]) -> Line:
     return Line(text, first.page, first.x0, last.x1, min(ln.top for ln in group),
                 max(ln.bottom for ln in group), size, bold,
                 first.first_word, nchars, tail=tail,
-                spans=tuple(span for ln in group for span in ln.spans))
+                spans=tuple(span for ln in group for span in ln.spans), parts=tuple(group))

@@ -1,0 +1,223 @@
+"""Columns beside the text of a page: a narrow column of words at the right (the buttons of a
+web page printed by a browser: "Hent / som / PDF / Kopier / link"), numbers alone in a left
+gutter (a table whose first column holds the row's number) and numbers alone at the right (a
+count on a button).
+
+The lines of a page are read row by row: pieces that stand at one height are one line
+(:func:`.pdf_text.join_pieces`). Where a page has such columns, that glues words of two columns
+together ("Godkendelse af dagsorden  som"), and the number of a table row stands on a line of its
+own, away from the heading it numbers (a cell is centred vertically in its row). So:
+
+- A *side column* starts where the page's text leaves a vertical gap at least an em wide that no
+  piece crosses, right of the page's middle, when only narrow pieces, at least three with
+  letters, stand right of it, and over the document such pieces mostly stand alone at their
+  height (a column of its own; the values of a label/value table stand beside their labels).
+  Its pieces are cut from the lines they were joined to, and each run of them becomes one line
+  of its own (``column`` 1), which paragraphs never absorb.
+- A *gutter number* is a number alone in the left margin: the lines just above and below it start
+  right of it by more than an em, and text beside it at its height (another cell) is an em away
+  and in body type. It numbers the heading of its row: the first line of the largest heading
+  (in type larger than the body's) between the gutter's previous occupant and a line below the
+  number, which becomes "N Title".
+- A *margin number* is a number alone in the right half of the page whose neighbours above and
+  below end an em left of it: furniture (``margin_number``), like a page number.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+import regex
+
+from .pdf_layout import Line, join_lines
+from .pdf_text import join_pieces
+
+_NUMBER = regex.compile(r"^\d{1,3}\.?$")
+_LETTER = regex.compile(r"\p{L}")
+_SAME_HEIGHT = 3.0  # as pdf_text: pieces whose tops are this close stand at one height
+_SIDE_WIDTH = 0.15  # of the page width: the widest piece a side column holds
+_BELOW = 1.5  # font sizes: how far below its number a row's heading may start
+
+
+def arrange(pages: list[list[Line]], chrome: dict[int, str], widths: list[float]) -> None:
+    """Rearrange, in place, the lines of pages that have a side column or gutter numbers, and
+    add numbers alone in the right margin to ``chrome`` (``id`` -> furniture kind). Furniture
+    lines are left as they are."""
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for ln in lines:
+            if id(ln) not in chrome:
+                sizes[ln.size] += ln.nchars
+    if not sizes:
+        return
+    body = sizes.most_common(1)[0][0]
+    contents = [[ln for ln in lines if id(ln) not in chrome] for lines in pages]
+    edges = _side_edges(contents, widths, body)
+    for i, (lines, content, edge) in enumerate(zip(pages, contents, edges, strict=True)):
+        arranged = content if edge is None else _split_side(content, edge)
+        arranged = _gutter_numbers(arranged, body)
+        if arranged is not content:
+            rest = [ln for ln in lines if id(ln) in chrome]
+            pages[i] = sorted([*rest, *arranged], key=lambda ln: ln.top)
+        margin = _margin_numbers(arranged, widths[i], body)
+        chrome.update((id(ln), "margin_number") for ln in margin)
+
+
+def _pieces(ln: Line) -> tuple[Line, ...]:
+    return ln.parts or (ln,)
+
+
+def _side_edges(contents: list[list[Line]], widths: list[float],
+                body: float) -> list[float | None]:
+    """Per page, where its side column starts, or None. A column of its own stands mostly
+    alone: over the pages that show it, at least half its pieces have no text beside them."""
+    edges: list[float | None] = []
+    alone: Counter[int] = Counter()
+    total: Counter[int] = Counter()
+    for lines, width in zip(contents, widths, strict=True):
+        pieces = [p for ln in lines for p in _pieces(ln)]
+        x = _side_edge(pieces, width, body)
+        edges.append(x)
+        if x is not None:
+            left = [p for p in pieces if p.x0 < x]
+            for p in pieces:
+                if p.x0 >= x:
+                    total[round(x)] += 1
+                    alone[round(x)] += not any(abs(q.top - p.top) <= _SAME_HEIGHT for q in left)
+    return [x if x is not None and 2 * alone[round(x)] >= total[round(x)] else None
+            for x in edges]
+
+
+def _side_edge(pieces: list[Line], width: float, body: float) -> float | None:
+    """Where the text of a page leaves a gap an em wide that no piece crosses, right of the
+    middle, with at least three narrow pieces with letters, and only narrow pieces, right of
+    it."""
+    covered = -1.0
+    for p in sorted(pieces, key=lambda p: p.x0):
+        if covered >= 0 and p.x0 - covered >= body and p.x0 > width / 2:
+            right = [q for q in pieces if q.x0 >= p.x0]
+            if sum(1 for q in right if _LETTER.search(q.text)) >= 3 and \
+                    all(q.x1 - q.x0 <= _SIDE_WIDTH * width for q in right):
+                return p.x0
+        covered = max(covered, p.x1)
+    return None
+
+
+def _split_side(lines: list[Line], x: float) -> list[Line]:
+    """The lines with the side column's pieces cut out of them, and each run of those pieces
+    as one line of column 1."""
+    out: list[Line] = []
+    side: list[Line] = []
+    for ln in lines:
+        left = [p for p in _pieces(ln) if p.x0 < x]
+        right = [p for p in _pieces(ln) if p.x0 >= x]
+        side.extend(right)
+        if left:
+            out.append(ln if not right else join_pieces(left))
+    side.sort(key=lambda p: p.top)
+    run: list[Line] = []
+    for p in side:
+        if run and p.top - run[-1].bottom > 0.8 * p.size:
+            out.append(_stack(run))
+            run = []
+        run.append(p)
+    if run:
+        out.append(_stack(run))
+    out.sort(key=lambda ln: ln.top)
+    return out
+
+
+def _stack(run: list[Line]) -> Line:
+    """The pieces of one run of a side column as one line of column 1."""
+    text = run[0].text
+    for p in run[1:]:
+        text = join_lines(text, p.text)
+    nchars = sum(p.nchars for p in run)
+    return Line(text, run[0].page, min(p.x0 for p in run), max(p.x1 for p in run), run[0].top,
+                run[-1].bottom, run[0].size, all(p.bold for p in run), run[0].first_word,
+                nchars, spans=tuple(s for p in run for s in p.spans), column=1)
+
+
+def _gutter_numbers(lines: list[Line], body: float) -> list[Line]:
+    out = lines
+    start = -1.0  # top of the last gutter number, or of the heading it was given to
+    for ln in [ln for ln in lines if not ln.column]:
+        number = _gutter_number(ln, out, body)
+        heading = _row_heading(number, out, start, body) if number else None
+        if number is None or heading is None:
+            continue
+        start = max(number.top, heading.top)
+        rest = [p for p in _pieces(ln) if p is not number]
+        out = [x for x in out if x is not ln and x is not heading]
+        if rest:
+            out.append(join_pieces(rest))
+        out.append(replace(heading, text=f"{number.text} {heading.text}",
+                           nchars=heading.nchars + number.nchars,
+                           spans=number.spans + heading.spans, parts=()))
+        out.sort(key=lambda x: x.top)
+    return out
+
+
+def _gutter_number(ln: Line, lines: list[Line], body: float) -> Line | None:
+    """The number alone in the left gutter that ``ln`` starts with, or None: the lines above
+    and below start right of it by more than an em, and what stands beside it at its height
+    (text of another cell) is set apart by an em and is no heading."""
+    pieces = _pieces(ln)
+    number = pieces[0]
+    if not _NUMBER.match(number.text):
+        return None
+    if len(pieces) > 1 and (pieces[1].x0 < number.x1 + body or
+                            any(p.size > body + 0.5 for p in pieces[1:])):
+        return None
+    near = _neighbours(lines, lines.index(ln))
+    if not near or any(x.x0 < number.x1 + body for x in near):
+        return None
+    return number
+
+
+def _row_heading(number: Line, lines: list[Line], start: float, body: float) -> Line | None:
+    """The first line of the largest heading (in type larger than the body's) in the number's
+    row: between the gutter's previous occupant (or the last row numbered) and a line below
+    the number (a number centred in its row stands below its heading; one at the row's top, a
+    little above it)."""
+    for x in lines:
+        if x.top < number.top - _SAME_HEIGHT and x.x0 <= number.x1 and not x.column:
+            start = max(start, x.top)
+    end = number.top + _BELOW * number.size
+    body_lines = [x for x in lines if not x.column]
+    rows = [x for k, x in enumerate(body_lines)
+            if start < x.top <= end and x.x0 > number.x1 and x.size > body + 0.5 and
+            abs(x.top - number.top) > _SAME_HEIGHT and
+            not (k and _continued(body_lines[k - 1], x))]
+    if not rows:
+        return None
+    size = max(round(x.size) for x in rows)
+    return min((x for x in rows if round(x.size) == size), key=lambda x: x.top)
+
+
+def _continued(prev: Line, ln: Line) -> bool:
+    """Is ``ln`` the next line of a heading that ``prev`` starts (same type, no gap)?"""
+    return prev.bold == ln.bold and abs(prev.size - ln.size) < 0.6 and \
+        ln.top - prev.bottom < 0.5 * ln.size
+
+
+def _margin_numbers(lines: list[Line], width: float, body: float) -> list[Line]:
+    """Numbers alone in the right half of the page beside the text: the lines just above and
+    below end left of them by more than an em (a count on a button, a badge)."""
+    out = []
+    for k, ln in enumerate(lines):
+        if ln.parts or ln.x0 < width / 2 or not _NUMBER.match(ln.text):
+            continue
+        near = _neighbours(lines, k)
+        if near and all(x.x1 + body <= ln.x0 for x in near):
+            out.append(ln)
+    return out
+
+
+def _neighbours(lines: list[Line], k: int) -> list[Line]:
+    """The nearest lines above and below ``lines[k]`` (not at its height, not side columns)."""
+    ln = lines[k]
+    above = [x for x in lines[:k] if not x.column and x.top < ln.top - _SAME_HEIGHT]
+    below = [x for x in lines[k + 1:] if not x.column and x.top > ln.top + _SAME_HEIGHT]
+    return above[-1:] + below[:1]
