@@ -96,12 +96,17 @@ def lay_out(blocks: list[Block], vocab: Vocabulary) -> Layout:
 def _end_matter(blocks: list[Block], starts: list[Candidate], vocab: Vocabulary) -> int | None:
     """The end matter after the last item: a line that is only an end-matter heading
     ("Underskriftsside", "Bilagsliste") ends the last item; it and all after it are the
-    meeting's, not the item's."""
+    meeting's, not the item's. A word that is also an item's section heading ("Bilagsliste")
+    counts only where it starts a page."""
     if not starts:
         return None
     last = starts[-1]
     for i in range(last.index + last.title_lines, len(blocks)):
-        if blocks[i].kind != "table_row" and vocab.is_end_matter(blocks[i].text):
+        b = blocks[i]
+        if b.kind == "table_row" or not vocab.is_end_matter(b.text):
+            continue
+        if vocab.section_kind(b.text, fuzzy=False) is None or \
+                (b.page is not None and blocks[i - 1].page != b.page):
             return i
     return None
 
