@@ -117,10 +117,10 @@ def _split_side(lines: list[Line], x: float) -> list[Line]:
         if left:
             out.append(ln if not right else join_pieces(left))
     side.sort(key=lambda p: p.top)
-    right = max((p.x1 for p in side), default=x)
+    edge = max((p.x1 for p in side), default=x)
     run: list[Line] = []
     for p in side:
-        if run and not _wraps(run[-1], p, right):
+        if run and not _wraps(run[-1], p, edge):
             out.append(_stack(run))
             run = []
         run.append(p)
