@@ -1,0 +1,62 @@
+"""Issue 10, family 9: the rules behind the Word exports, on plain text of the same shapes
+(the exports themselves are tested in ``test_issue_10_exports.py``)."""
+
+from __future__ import annotations
+
+import referat
+
+HEAD = """REFERAT
+Teknik- og Miljøudvalget
+Mødedato: Tirsdag den 14. marts 2023
+Mødetidspun Kl. 16.00 – 18.20
+kt:
+Mødedeltage Lone Brix (A), Peter Holm (V), re: Karen Thygesen (C)
+Afbud: Peter Holm (V) fra kl. 17.30 (deltog ikke i punkt 5-8)
+"""
+ITEMS = """
+1. Godkendelse af dagsorden
+Sagsnr.: 23/1187
+Beslutning
+Godkendt.
+
+2. Eventuelt
+Sagsnr.: 23/1188
+Bilagsliste
+Tidsplan for renoveringen (2232/24)
+Beslutning
+Intet.
+"""
+SIGNATURES = """
+Underskriftsside
+Referatet er godkendt og underskrevet af:
+Lone Brix
+"""
+
+
+def test_a_label_wrapped_in_its_cell_is_still_the_label() -> None:
+    m = referat.parse(HEAD + ITEMS)
+    assert (m.start_time, m.end_time) == ("16:00", "18:20")
+    assert [(p.name, p.absent) for p in m.participants] == [
+        ("Lone Brix", False), ("Peter Holm", False), ("Karen Thygesen", False)]
+
+
+def test_a_line_that_only_starts_like_a_label_is_left_alone() -> None:
+    m = referat.parse(HEAD.replace("kt:", "ok:").replace("re:", "ok:") + ITEMS)
+    assert (m.start_time, m.end_time) == (None, None)
+    assert "Lone Brix" not in [p.name for p in m.participants]
+
+
+def test_the_signature_page_after_the_last_item_is_the_meetings() -> None:
+    m = referat.parse(HEAD + ITEMS + SIGNATURES)
+    last = m.items[-1]
+    assert [s.kind for s in last.sections] == ["attachments", "decision"]
+    assert last.decisions[-1].text == "Intet."
+    assert "Referatet er godkendt og underskrevet af:" in m.notes
+    assert "Lone Brix" in m.notes
+
+
+def test_an_items_own_list_of_attachments_stays_its_section_without_pages() -> None:
+    """'Bilagsliste' is also an item's section heading: as end matter only where it starts a
+    page, so in text (no pages) the last item keeps it."""
+    m = referat.parse(HEAD + ITEMS)
+    assert [a.title for a in m.items[-1].attachments] == ["Tidsplan for renoveringen (2232/24)"]
