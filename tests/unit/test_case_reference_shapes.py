@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import referat
 from referat.parsers.casenumbers import parse_bare
+from referat.vocabulary import Vocabulary
+
+V = Vocabulary.default()
 
 
 def test_kle_and_case_number_on_one_line() -> None:
-    ref = parse_bare("Åbent - 00.01.00A04 - 2007/34364")     # Odense 2008
+    ref = parse_bare("Åbent - 00.01.00A04 - 2007/34364", V)     # Odense 2008
     assert ref is not None
     assert (ref.journal_number, ref.case_number) == ("00.01.00A04", "2007/34364")
-    ref = parse_bare("24.00P00 - 2015/01786")                 # Gribskov 2015
+    ref = parse_bare("24.00P00 - 2015/01786", V)                 # Gribskov 2015
     assert ref is not None
     assert (ref.journal_number, ref.case_number) == ("24.00P00", "2015/01786")
 
 
 def test_kle_style_case_number_is_not_split_at_its_hyphens() -> None:
-    ref = parse_bare("Åbent - 00.22.00-G01-1-16")
+    ref = parse_bare("Åbent - 00.22.00-G01-1-16", V)
     assert ref is not None and ref.case_number == "00.22.00-G01-1-16"
 
 

@@ -1,6 +1,9 @@
 import pytest
 
 from referat.parsers.casenumbers import CaseRef, parse_bare, parse_labelled
+from referat.vocabulary import Vocabulary
+
+V = Vocabulary.default()
 
 
 @pytest.mark.parametrize(
@@ -33,9 +36,9 @@ def test_labelled(line: str, ref: CaseRef) -> None:
     ],
 )
 def test_bare(line: str, ref: CaseRef) -> None:
-    assert parse_bare(line) == ref
+    assert parse_bare(line, V) == ref
 
 
 @pytest.mark.parametrize("line", ["2022", "Godkendt.", "1.", "Side 3", "kl. 16.30"])
 def test_not_case_numbers(line: str) -> None:
-    assert parse_bare(line) is None
+    assert parse_bare(line, V) is None

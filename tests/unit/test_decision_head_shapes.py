@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import referat
-from referat.parsers.decisions import match_decision_head
+from referat.parsers.decisions import decision_head
 from referat.vocabulary import Vocabulary
 
-P = Vocabulary.default().committee_pattern
+V = Vocabulary.default()
 
 
 def test_capitals_head_with_body_and_date_is_a_decision_not_a_capitals_part() -> None:
@@ -22,6 +22,6 @@ def test_capitals_head_with_body_and_date_is_a_decision_not_a_capitals_part() ->
 
 
 def test_head_with_the_bodys_abbreviation() -> None:
-    dh = match_decision_head("Beslutning i Udvalget for natur og fritid (UNF) den 05-06-2031", P)
+    dh = decision_head("Beslutning i Udvalget for natur og fritid (UNF) den 05-06-2031", V)
     assert dh is not None
     assert (dh.body, dh.date) == ("Udvalget for natur og fritid", dt.date(2031, 6, 5))

@@ -2,10 +2,10 @@ import datetime as dt
 
 import pytest
 
-from referat.parsers.decisions import decision_points, match_decision_head
+from referat.parsers.decisions import decision_head, decision_points
 from referat.vocabulary import Vocabulary
 
-BODY = Vocabulary.default().committee_pattern
+V = Vocabulary.default()
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,7 @@ BODY = Vocabulary.default().committee_pattern
     ],
 )
 def test_decision_heads(line: str, body: str, date: dt.date | None, inline: str) -> None:
-    head = match_decision_head(line, BODY)
+    head = decision_head(line, V)
     assert head is not None
     assert (head.body, head.date, head.inline) == (body, date, inline)
 
@@ -49,12 +49,12 @@ def test_decision_heads(line: str, body: str, date: dt.date | None, inline: str)
     ],
 )
 def test_not_decision_heads(line: str) -> None:
-    assert match_decision_head(line, BODY) is None
+    assert decision_head(line, V) is None
 
 
 def test_points() -> None:
     text = "1. Taget til efterretning.\n\n2. Procesplan godkendt.\n\n3. Godkendt at videre."
-    assert decision_points(text) == ["Taget til efterretning.", "Procesplan godkendt.",
+    assert decision_points(text, V) == ["Taget til efterretning.", "Procesplan godkendt.",
                                      "Godkendt at videre."]
-    assert decision_points("At 1: Godkendt.\n\nAt 2: Anbefales.") == ["Godkendt.", "Anbefales."]
-    assert decision_points("Godkendt.") == []
+    assert decision_points("At 1: Godkendt.\n\nAt 2: Anbefales.", V) == ["Godkendt.", "Anbefales."]
+    assert decision_points("Godkendt.", V) == []

@@ -4,6 +4,8 @@ from referat.parsers.attendance import absent_names
 from referat.parsers.recommendations import parse_recommendations
 from referat.vocabulary import Vocabulary
 
+V = Vocabulary.default()
+
 
 def test_attachment_number_broken_over_lines_is_joined() -> None:
     got = parse_attachments(["Udviklingsrapport Kalundborg-0321", "326-2021-", "56646",
@@ -34,13 +36,13 @@ def test_recommendation_points() -> None:
 
 
 def test_absent_names() -> None:
-    assert absent_names(["Fraværende: Unnie Oldenburg (A)"]) == ["Unnie Oldenburg"]
-    assert absent_names(["Fraværende: Peter Muhl (A)."]) == ["Peter Muhl"]
-    assert absent_names(["Per Lund Sørensen deltog ikke i behandlingen af punktet."]) == [
+    assert absent_names(["Fraværende: Unnie Oldenburg (A)"], V) == ["Unnie Oldenburg"]
+    assert absent_names(["Fraværende: Peter Muhl (A)."], V) == ["Peter Muhl"]
+    assert absent_names(["Per Lund Sørensen deltog ikke i behandlingen af punktet."], V) == [
         "Per Lund Sørensen"]
-    assert absent_names(["Anne Hansen (V) erklærede sig inhabil og forlod mødet."]) == [
+    assert absent_names(["Anne Hansen (V) erklærede sig inhabil og forlod mødet."], V) == [
         "Anne Hansen"]
-    assert absent_names(["Fraværende: ", "Fraværende: Ingen"]) == []
+    assert absent_names(["Fraværende: ", "Fraværende: Ingen"], V) == []
 
 
 def test_vocabulary_fuzzy_and_glued_headings() -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import regex
 
-_ABSENT_LABEL = regex.compile(
-    r"^(?:Fraværende|Afbud|Fraværende med afbud)\s*:\s*(?P<names>.+)$", regex.IGNORECASE
-)
-_LABEL_ALONE = regex.compile(r"^(?:Fraværende|Afbud|Fraværende med afbud)\s*:?\s*$",
-                            regex.IGNORECASE)
+from ..vocabulary import Vocabulary
+from .patterns import absent_label
+
 _NAME = r"[\p{Lu}][\p{L}.'-]+(?:\s+(?:[\p{Lu}][\p{L}.'-]*|\([A-ZÆØÅ]\)|von|van|de))*"
 _NOT_TAKING_PART = regex.compile(
     rf"(?P<names>{_NAME}(?:\s*(?:,|og)\s*{_NAME})*)\s+(?:\([A-ZÆØÅ]\)\s+)?"
@@ -34,18 +32,21 @@ def _names(text: str) -> list[str]:
     return out
 
 
-def absent_names(lines: list[str]) -> list[str]:
+def absent_names(lines: list[str], vocab: Vocabulary) -> list[str]:
+    """The names of people absent for an item, from its lines; absence labels come from
+    ``vocab.labels["absent"]``."""
     found: list[str] = []
+    label = absent_label(vocab)
     lines = [ln for ln in lines if ln.strip()]
     for k, line in enumerate(lines):
-        m = _ABSENT_LABEL.match(line.strip())
-        if m:
+        m = label.match(line.strip())
+        if m and m["names"]:
             found.extend(_names(m["names"]))
             continue
         nxt = lines[k + 1].strip() if k + 1 < len(lines) else ""
-        if _LABEL_ALONE.match(line.strip()) and nxt and len(nxt.split()) <= 12 and \
+        if m and nxt and len(nxt.split()) <= 12 and \
                 nxt[:1].isupper() and not nxt.endswith(".") and len(nxt.split()) >= 2 and \
-                not _ABSENT_LABEL.match(nxt):
+                not label.match(nxt):
             found.extend(_names(lines[k + 1]))  # "Fraværende:" with the names below
             continue
         for m in _NOT_TAKING_PART.finditer(line):

@@ -8,10 +8,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
+from ..vocabulary import Vocabulary
 from .memo import remembered
+from .patterns import state_word
 
 VALUE = r"(?:[A-ZÆØÅ]{2,5}-)?\d[\dA-Za-zÆØÅ]*(?:[./-]+[\dA-Za-zÆØÅ]+)*"
 _LABELS = {
@@ -26,15 +29,13 @@ _LABELLED = regex.compile(  # a label's first letter first: a cheap test at ever
     + rf")\.?\s*[:.]?\s*(?P<value>{VALUE})",
     regex.IGNORECASE,
 )
+_LABEL_START = regex.compile(  # a line opened by a label ("Sagsnr.", "Sag 12", "J.nr.")
+    r"^(?:" + "|".join(_LABELS.values()) + r")(?!\p{Ll})", regex.IGNORECASE)
 _LABEL_HINTS = ("sag", "nr", "dok", "kle", "emne", "akt", "journal")
 _THREE_DIGITS = regex.compile(r"\d\D*\d\D*\d")  # _looks_like_number's minimum
 _SEPARATORS = regex.compile(r"[\s/|,]+")
 _YEAR = regex.compile(r"(19|20)\d\d")
-_BARE = regex.compile(rf"^(?:(?:Åbent|Åben|Lukket)\s*[-–:]?\s*)?(?P<value>{VALUE})\s*-?$")
 _KLE = regex.compile(r"^\d\d\.\d\d(?:\.\d\d)?$")
-_KLE_AND_CASE = regex.compile(
-    rf"^(?:(?:Åbent|Åben|Lukket)\s*[-–:]\s*)?(?P<kle>\d\d\.\d\d(?:\.\d\d)?(?:-?[A-ZÆØÅ]\d\d)?)"
-    rf"\s+[-–]\s+(?P<value>{VALUE})$")
 _LOOKS_LIKE_CASE = regex.compile(
     r"^(?:[A-ZÆØÅ]{2,5}-\d{4}-\d+|\d+[-/]\d+(?:[-/][\dA-Z]+)*|\d\d\.\d\d\.\d\d[\dA-ZÆØÅ.-]*"
     r"|\d{5,})$"
@@ -81,14 +82,28 @@ def _looks_like_number(value: str) -> bool:
     return sum(c.isdigit() for c in value) >= 3
 
 
+@lru_cache(maxsize=8)
+def _bare(vocab: Vocabulary) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A bare value, and a KLE number with a case number, each perhaps after a one-word open or
+    closed marker ("Åbent - ...")."""
+    state = state_word(vocab)
+    return (
+        regex.compile(rf"^(?:(?i:{state})\s*[-–:]?\s*)?(?P<value>{VALUE})\s*-?$"),
+        regex.compile(
+            rf"^(?:(?i:{state})\s*[-–:]\s*)?(?P<kle>\d\d\.\d\d(?:\.\d\d)?(?:-?[A-ZÆØÅ]\d\d)?)"
+            rf"\s+[-–]\s+(?P<value>{VALUE})$"),
+    )
+
+
 @remembered
-def parse_bare(line: str) -> CaseRef | None:
+def parse_bare(line: str, vocab: Vocabulary) -> CaseRef | None:
     """A line that is nothing but a case number (optionally after Åbent/Lukket), or a KLE
     journal number and a case number ("Åbent - 00.01.00A04 - 2007/34364")."""
-    if (k := _KLE_AND_CASE.match(line.strip())) is not None and \
+    bare, kle_and_case = _bare(vocab)
+    if (k := kle_and_case.match(line.strip())) is not None and \
             _LOOKS_LIKE_CASE.match(k["value"]) and not _YEAR.fullmatch(k["value"]):
         return CaseRef(case_number=k["value"], journal_number=k["kle"])
-    m = _BARE.match(line.strip())
+    m = bare.match(line.strip())
     if m is None:
         return None
     value = m["value"]
@@ -123,10 +138,15 @@ def split_title_ref(title: str) -> tuple[str, CaseRef | None]:
     return title[: m.start()].rstrip(), CaseRef(case_number=m["value"])
 
 
-def is_ref_line(line: str, max_rest: int = 8) -> bool:
+def opens_with_label(line: str) -> bool:
+    """``line`` begins with a case-reference label ("Sagsnr.: ...", "Dok.nr. ...")."""
+    return _LABEL_START.match(line) is not None
+
+
+def is_ref_line(line: str, vocab: Vocabulary, max_rest: int = 8) -> bool:
     """A line that holds a case reference and little else (at most ``max_rest`` other words)."""
     text = line.strip()
-    if parse_bare(text) is not None:
+    if parse_bare(text, vocab) is not None:
         return True
     ref, rest = parse_labelled(text)
     return bool(ref) and len(rest.split()) <= max_rest

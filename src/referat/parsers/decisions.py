@@ -10,15 +10,15 @@ A body's name is recognised by the vocabulary's committee suffixes, never by a l
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from ..vocabulary import DECISION_HEADS, Vocabulary
+from ..vocabulary import Vocabulary
 from .dates import find_date, parse_date
 from .memo import remembered
+from .patterns import alternation, item_number, name_list_lead
 
 # between a body and the date: a comma, "den"/"d.", an abbreviation of the body ("(UNF)")
 _DEN = r"(?:\s*\(\p{Lu}{2,6}\))?(?:\s*,\s*|\s+(?:(?i:den|d\.)\s*)?|\s*)"
@@ -47,11 +47,7 @@ def _heads(body: str, words: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     )
 
 
-_ITEM_NO = regex.compile(r"^(?:Punktnummer|Punkt\s*nr\.?|Pkt\.?)\s*:?\s*\d+\s*$", regex.IGNORECASE)
 _DEN_END = regex.compile(r"(?i)\b(?:den|d\.)\s*$")
-_NAME_LIST_LEAD = regex.compile(
-    r"(?i)\b(?:deltager\w*|tilstede|til stede|fraværende|afbud)\b[^.]*:\s*$"
-)
 _HAS_DIGIT = regex.compile(r"\d")
 
 
@@ -59,10 +55,22 @@ _HAS_DIGIT = regex.compile(r"\d")
 def _keyword(words: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\b(?:{'|'.join(regex.escape(w) for w in words)})\b")
 
-_PKT = regex.compile(r"^[,\s]*(?:pkt\.?|punkt)\s*\d+\s*", regex.IGNORECASE)
 _CLOCK = regex.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d\d(?::\d\d)?\s*", regex.IGNORECASE)
 _POINT = regex.compile(r"^\s*(?:at\s+)?(?P<n>\d{1,2})\s*[.):]\s*(?=\S)(?P<text>.*)$",
                        regex.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _after_date(vocab: Vocabulary) -> regex.Pattern[str]:
+    """What may follow a decision head's date: ", pkt. 42"."""
+    return regex.compile(rf"^[,\s]*{item_number(vocab)}\s*", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _item_number_line(vocab: Vocabulary) -> regex.Pattern[str]:
+    """A chain's item-number line: "Punktnummer: 5", "Pkt. 12"."""
+    return regex.compile(rf"^(?:{alternation(vocab.item_prefixes)})(?:\s*nr\.?|nummer)?\s*:?\s*"
+                         r"\d+\s*$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,26 +82,19 @@ class DecisionHead:
 
 @remembered
 def decision_head(line: str, vocab: Vocabulary) -> DecisionHead | None:
-    """:func:`match_decision_head` with the vocabulary's bodies and words (remembered for the
-    parse: several rules ask it of the same line)."""
-    return match_decision_head(line, vocab.committee_pattern, vocab.decision_heads,
-                               maybe_body=vocab.may_name_body(line))
-
-
-def match_decision_head(line: str, committee_pattern: str,
-                        heads: Sequence[str] = DECISION_HEADS, *,
-                        maybe_body: bool = True) -> DecisionHead | None:
-    """A line that opens a decision by a named body (with a date, or "Beslutning i X");
-    ``heads`` are the vocabulary's decision words (pass ``vocab.decision_heads``).
-    ``maybe_body=False`` says a cheap test found no body name in the line."""
+    """A line that opens a decision by a named body (with a date, or "Beslutning i X"), in the
+    vocabulary's decision words and body names. Remembered for the parse: several rules ask it
+    of the same line."""
     text = line.strip()
     if len(text) > 220 or not text[:1].isupper():
         return None
+    heads, committee_pattern = vocab.decision_heads, vocab.committee_pattern
     words = tuple(heads)
     if not _HAS_DIGIT.search(text) and not _keyword(words).search(text):
         return None
     patterns = _heads(committee_pattern, words)
-    body_first = maybe_body and _body_start(committee_pattern).match(text) is not None
+    body_first = vocab.may_name_body(text) and \
+        _body_start(committee_pattern).match(text) is not None
     for k, rx in enumerate(patterns):
         if k > 0 and not body_first:
             break  # forms 1-4 start with the body's name
@@ -109,7 +110,7 @@ def match_decision_head(line: str, committee_pattern: str,
             date, after = None, ""
         else:
             date, after = hit[0], rest[hit[1][1]:]
-        after = _PKT.sub("", _CLOCK.sub("", after.lstrip(" ,")))
+        after = _after_date(vocab).sub("", _CLOCK.sub("", after.lstrip(" ,")))
         inline = after.lstrip(" :").strip()
         if inline and not after.lstrip().startswith(":") and k != 3 and \
                 (k == 2 or len(inline) > 60):
@@ -118,14 +119,14 @@ def match_decision_head(line: str, committee_pattern: str,
     return None
 
 
-def decision_points(text: str) -> list[str]:
+def decision_points(text: str, vocab: Vocabulary) -> list[str]:
     """Numbered points of a decision: "1. Taget til efterretning." / "At 1: Godkendt."."""
     points: list[str] = []
     expect = 1
     prev = ""
     for line in text.split("\n"):
         m = _POINT.match(line)
-        if m and expect == 1 and _NAME_LIST_LEAD.search(prev):
+        if m and expect == 1 and name_list_lead(vocab).search(prev):
             expect = -1  # "Deltagerne var:" then "1. Navn (A)": a list of names, not points
         if line.strip():
             prev = line
@@ -163,7 +164,7 @@ def chain_entries(lines: list[tuple[str, int | None]], vocab: Vocabulary) -> lis
         elif entries and hit is not None and hit[0] == "date" and entries[-1].date is None \
                 and not text:
             entries[-1].date = parse_date(hit[2])
-        elif entries and not text and _ITEM_NO.match(line):
+        elif entries and not text and _item_number_line(vocab).match(line):
             continue
         elif entries:
             text.append(line)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import regex
 
@@ -16,16 +17,11 @@ from ..blocks import Block
 from ..models import Participant
 from ..vocabulary import Vocabulary
 from .dates import find_date, find_times
+from .patterns import absent_mark, alternation, item_number
 from .stream import Label
 
 _TITLE_PARTS = regex.compile(r"\s+[-–|]\s+")
 _QUOTED_NAME = regex.compile(r"^\p{Lu}\p{L}+\s+[\"“”«»][^\"“”«»]{3,80}[\"“”«»]$")
-_TITLE_NOISE = regex.compile(
-    r"\b(?:referat|dagsorden|beslutningsprotokol|protokol|indkaldelse|åben|åbent|"
-    r"(?:af|fra|til|for)\s+(?:mødet|møde)\s+i|mødet\s+i|møde\s+i|(?:af|fra|til|for)\s+mødet|"
-    r"(?:af|fra|til|for)\s+møde)\b",
-    regex.IGNORECASE,
-)
 _NAME_SPLIT = regex.compile(r"\s*(?:,|;|\s+og\s+)\s*(?![^()]*\))")
 _TITLE_PLACE = regex.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\s+i\s+(\p{Lu}.{2,120})$")
 _CLOCK_ONLY = regex.compile(r"^\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)\b", regex.IGNORECASE)
@@ -39,7 +35,6 @@ _NAME_LIKE = regex.compile(
     r"^(?:(?:Formand|Næstformand|Borgmester|Overborgmester|Rådmand)\s*:?\s+)?"
     r"[\p{Lu}][\p{L}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|von|van|de|la|af)){0,5}$"
 )
-_ABSENT_MARK = regex.compile(r"\((?:fravær|fraværende|afbud|ved afbud)\)", regex.IGNORECASE)
 
 
 HeaderMark = tuple[Block, Label, str, str]  # block, label, rule, node
@@ -61,8 +56,28 @@ class Header:
     note_blocks: dict[str, Block] = field(default_factory=dict)  # a note's line
 
 
-def _split_names(value: str) -> list[str]:
-    value = regex.sub(r"\s+(ved\s+afbud)\b\.?", r" (\1),", value, flags=regex.IGNORECASE)
+@lru_cache(maxsize=8)
+def _title_noise(vocab: Vocabulary) -> regex.Pattern[str]:
+    """What a title line says besides the body's name: the document type, an open marker, and
+    the words around them ("Referat af mødet i ...", "Dagsorden til møde i ...")."""
+    words = [w for ws in vocab.document_types.values() for w in ws] + list(vocab.open_markers)
+    return regex.compile(
+        rf"\b(?:{alternation(words)}|"
+        r"(?:af|fra|til|for)\s+(?:mødet|møde)\s+i|mødet\s+i|møde\s+i|(?:af|fra|til|for)\s+mødet|"
+        r"(?:af|fra|til|for)\s+møde)\b",
+        regex.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=8)
+def _absent_after(vocab: Vocabulary) -> regex.Pattern[str]:
+    """An absence written after a name without brackets: "X ved afbud"."""
+    return regex.compile(rf"\s+(ved\s+(?:{alternation(vocab.labels['absent'])}))\b\.?",
+                         regex.IGNORECASE)
+
+
+def _split_names(value: str, vocab: Vocabulary) -> list[str]:
+    value = _absent_after(vocab).sub(r" (\1),", value)
     out: list[str] = []
     for n in _NAME_SPLIT.split(value):
         n = n.strip(" .-–•")
@@ -76,14 +91,17 @@ def _split_names(value: str) -> list[str]:
 
 
 # An absence qualified by a time or by items: the person took part in the rest of the meeting.
-_PART_OF_MEETING = regex.compile(r"(?i)\b(?:fra|til|efter|indtil)\s+kl\.?\s*\d{1,2}[.:]\d\d|"
-                                 r"\b(?:punkt|pkt\.?)\s*\d")
+@lru_cache(maxsize=8)
+def _part_of_meeting(vocab: Vocabulary) -> regex.Pattern[str]:
+    """A time or an item qualifying an absence ("fra kl. 17.30", "pkt. 5-8")."""
+    return regex.compile(r"(?i)\b(?:fra|til|efter|indtil)\s+kl\.?\s*\d{1,2}[.:]\d\d|"
+                         rf"\b{item_number(vocab)}")
 _NAME_NOTE = regex.compile(r"^(.*?)\s*((?:\([^)]*\)|\s[-–]\s).*)$")
 
 
-def _participant(raw: str, *, absent: bool) -> Participant | None:
-    mark = _ABSENT_MARK.search(raw)
-    name = _ABSENT_MARK.sub("", raw).strip()
+def _participant(raw: str, vocab: Vocabulary, *, absent: bool) -> Participant | None:
+    mark = absent_mark(vocab).search(raw)
+    name = absent_mark(vocab).sub("", raw).strip()
     note: str | None = None
     role = _ROLE.match(name)
     if role:
@@ -99,14 +117,14 @@ def _participant(raw: str, *, absent: bool) -> Participant | None:
         note = f"{role.group(1)} {note}" if note else role.group(1)
     if not _NAME_LIKE.match(name) or (name.isupper() and len(name) > 4):
         return None
-    if absent and note and _PART_OF_MEETING.search(note):
+    if absent and note and _part_of_meeting(vocab).search(note):
         absent = False  # "Afbud: Peter Holm (V) fra kl. 17.30": there for part of the meeting
     return Participant(name=name, absent=absent or mark is not None, note=note)
 
 
 def committee_from_title(title: str, vocab: Vocabulary) -> str | None:
     """The body named in a title line ("Referat - Teknik- og Miljøudvalget den 11. marts")."""
-    text = _TITLE_NOISE.sub(" ", title)
+    text = _title_noise(vocab).sub(" ", title)
     text = regex.sub(r"\s+", " ", text)
     m = vocab.committee_regex.search(text)
     if m:
@@ -238,7 +256,7 @@ def _read_labelled(h: Header, b: Block, text: str, r: _Reading, vocab: Vocabular
                 r.current = None
         return True
     if r.current in ("participants", "absent") and b.kind in ("list_item", "para") and \
-            _names_line(text):
+            _names_line(text, vocab):
         if r.wrapped and h.participants and not text[:1].islower():
             first, _, rest = text.partition(",")
             if len(first.split()) == 1 and len(h.participants[-1].name.split()) == 1:
@@ -390,10 +408,10 @@ def _pair_label_columns(lines: list[Block], vocab: Vocabulary, h: Header) -> lis
     return out
 
 
-def _names_line(text: str) -> bool:
+def _names_line(text: str, vocab: Vocabulary) -> bool:
     """A line that continues a list of names (most of its pieces look like names)."""
-    pieces = _split_names(text)
-    good = sum(1 for p in pieces if _participant(p, absent=False) is not None)
+    pieces = _split_names(text, vocab)
+    good = sum(1 for p in pieces if _participant(p, vocab, absent=False) is not None)
     return bool(pieces) and good >= max(1, len(pieces) * 0.6)
 
 
@@ -431,8 +449,8 @@ def _apply(h: Header, field_: str, value: str, vocab: Vocabulary) -> None:
         if absent and value.strip(" .").casefold() in ("ingen", "-", ""):
             h.notes.append(f"{'Fraværende' if absent else 'Deltagere'}: {value}")
             return
-        for raw in _split_names(value):
-            p = _participant(raw, absent=absent)
+        for raw in _split_names(value, vocab):
+            p = _participant(raw, vocab, absent=absent)
             if p is None:
                 h.notes.append(raw)
                 continue
@@ -485,7 +503,7 @@ def attendance_lists(lines: list[str], vocab: Vocabulary) -> list[Participant]:
             continue
         k += 1
         while k < len(lines) and (m := _LIST_MARK.match(lines[k])):
-            p = _participant(lines[k][m.end():].strip(), absent=hit[0] == "absent")
+            p = _participant(lines[k][m.end():].strip(), vocab, absent=hit[0] == "absent")
             if p is None:
                 break
             found.append(p)

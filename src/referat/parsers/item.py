@@ -118,7 +118,7 @@ def build_item(k: int, c: Candidate, blocks: list[Block], heading: list[Block],
         _collect_tables(s, item, node, tr)
     _closed_decision(item, body.sections, ctx)
     item.attachments = merge_attachments(attachments)
-    item.absent = absent_names(absence)
+    item.absent = absent_names(absence, ctx.vocab)
     return item
 
 
@@ -147,7 +147,7 @@ def _read_section(item: AgendaItem, s: RawSection, sec: Section, ctx: ItemContex
         d = Decision(body=head.body if head else ctx.committee,
                      date=head.date if head and head.date else (ctx.date if head is None
                                                                 else None),
-                     text=text, points=decision_points(text), pages=sec.pages,
+                     text=text, points=decision_points(text, ctx.vocab), pages=sec.pages,
                      source=sec.source)
         item.decisions.append(d)
         return text.split("\n")
@@ -155,7 +155,7 @@ def _read_section(item: AgendaItem, s: RawSection, sec: Section, ctx: ItemContex
         chain = [(b.text, b.page) for b in s.blocks if b.kind != "table_row"]
         for e in chain_entries(chain, ctx.vocab):
             item.decisions.append(Decision(body=e.body, date=e.date, text=e.text,
-                                           points=decision_points(e.text), pages=e.pages,
+                                           points=decision_points(e.text, ctx.vocab), pages=e.pages,
                                            source=sec.source))
     elif s.kind == "recommendation":
         item.recommendations.extend(parse_recommendations(
@@ -177,8 +177,8 @@ def _closed_decision(item: AgendaItem, sections: list[RawSection], ctx: ItemCont
         only = item.sections[0]
         item.sections[0] = only.model_copy(update={"kind": "decision"})
         item.decisions.append(Decision(body=ctx.committee, date=ctx.date, text=only.text,
-                                       points=decision_points(only.text), pages=only.pages,
-                                       source=only.source))
+                                       points=decision_points(only.text, ctx.vocab),
+                                       pages=only.pages, source=only.source))
 
 
 def _collect_tables(s: RawSection, item: AgendaItem, node: str, tr: Trace) -> None:

@@ -85,7 +85,7 @@ def lay_out(blocks: list[Block], vocab: Vocabulary) -> Layout:
     lay.tail = _end_matter(blocks, starts, vocab)
     t = lay.toc_at
     header_end = t if t is not None else (starts[0].index if starts else len(blocks))
-    lay.leading = _leading_refs(blocks, starts)
+    lay.leading = _leading_refs(blocks, starts, vocab)
     # the header: before the TOC, and (some templates) between the TOC and the first item
     between = blocks[body_start: starts[0].index if starts else len(blocks)] if t is not None \
         else []
@@ -111,18 +111,19 @@ def _end_matter(blocks: list[Block], starts: list[Candidate], vocab: Vocabulary)
     return None
 
 
-def _leading_refs(blocks: list[Block], starts: list[Candidate]) -> set[int]:
+def _leading_refs(blocks: list[Block], starts: list[Candidate], vocab: Vocabulary) -> set[int]:
     """Case-number lines printed just above an item heading belong to that item.
 
     Only when that is the document's convention: where most items carry their reference right
     below the heading, a reference line before the next heading is the previous item's.
     """
     after = sum(1 for c in starts if c.title_lines and c.index + c.title_lines < len(blocks)
-                and is_ref_line(blocks[c.index + c.title_lines].text, 6))
+                and is_ref_line(blocks[c.index + c.title_lines].text, vocab, 6))
     ids: set[int] = set()
     for c in starts:
         for j in (c.index - 1, c.index - 2):
-            if j < 0 or not is_ref_line(blocks[j].text, 6) or any(s.index == j for s in starts):
+            if j < 0 or not is_ref_line(blocks[j].text, vocab, 6) or \
+                    any(s.index == j for s in starts):
                 break
             ids.add(id(blocks[j]))
     return ids if len(ids) > after else set()

@@ -20,9 +20,11 @@ import regex
 
 from ..blocks import Block
 from ..vocabulary import Vocabulary
+from .patterns import alternation
 
 _NUMBERED = regex.compile(r"(?:^|(?<=\s))(?P<n>\d{1,3})(?:\.\s+|\s+(?=\p{Lu}))(?=[\p{Lu}\"“«])")
-_NOT_AFTER = frozenset({"pkt.", "punkt", "nr.", "kl.", "side", "§", "stk.", "jf.", "den", "d.",
+# words after which a number is a reference, not an item ("kl. 3", "stk. 2"; and item prefixes)
+_NOT_AFTER = frozenset({"nr.", "kl.", "side", "§", "stk.", "jf.", "den", "d.",
                         "pr.", "ca.", "og", "til", "af", "i"})
 _CASE_LABEL = regex.compile(r"(?<=\S)\s+(?=(?:Sagsnr|Sagsid|J\.nr|Dok\.nr|Journalnr)\.?(?:\s|:|$))")
 
@@ -36,11 +38,19 @@ def is_page_per_line(blocks: list[Block]) -> bool:
 
 
 @lru_cache(maxsize=8)
+def _prefix_words(vocab: Vocabulary) -> frozenset[str]:
+    """The last words of the item prefixes ("pkt.", "punkt"), casefolded."""
+    return frozenset(p.split()[-1].casefold() for p in vocab.item_prefixes)
+
+
+@lru_cache(maxsize=8)
 def _heads(vocab: Vocabulary) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """Decision heads ("Beslutning [i] <Udvalg> [den]"), and section words without a colon
     (as printed, capitalised or in capitals) before a capitalised word."""
+    heads = alternation(vocab.decision_heads)  # as printed, or in capitals
+    upper = alternation([w.upper() for w in vocab.decision_heads])
     decision = regex.compile(
-        rf"(?:^|(?<=\s))(?:Beslutning|BESLUTNING)(?:\s+(?i:i|fra))?\s+"
+        rf"(?:^|(?<=\s))(?:{heads}|{upper})(?:\s+(?i:i|fra))?\s+"
         rf"(?:{vocab.committee_pattern})(?:\s+(?i:den|d\.)(?:\s*:)?(?=\s|$))?")
     words = sorted({w for ws in vocab.sections.values() for w in ws if len(w) >= 5},
                    key=len, reverse=True)
@@ -67,14 +77,15 @@ def _others(vocab: Vocabulary) -> regex.Pattern[str]:
         rf"|a\)\s+(?=\p{{Lu}})|(?:{body})s?\s+(?i:møde\s+|den\s+)(?:den\s+)?\d{{1,2}}\.\s*\p{{L}})")
 
 
-def _item_cuts(text: str, state: list[int]) -> list[int]:
+def _item_cuts(text: str, state: list[int], vocab: Vocabulary) -> list[int]:
     """Offsets of item headings that continue the sequence; ``state`` is [first, last] (empty
     before the first heading) and is updated."""
     cuts: list[int] = []
     for m in _NUMBERED.finditer(text):
         n = int(m["n"])
         before = text[: m.start()].split()
-        if before and before[-1].casefold() in _NOT_AFTER:
+        if before and (before[-1].casefold() in _NOT_AFTER or
+                       before[-1].casefold() in _prefix_words(vocab)):
             continue
         if m.start() > 0 and "." not in m.group(0):
             continue  # mid-line, a number needs its full stop
@@ -124,7 +135,7 @@ def split_pages(blocks: list[Block], vocab: Vocabulary,
             out.append(b)
             continue
         text = b.text
-        cuts = sorted({0, *_item_cuts(text, state), *_head_cuts(text, vocab), len(text)})
+        cuts = sorted({0, *_item_cuts(text, state, vocab), *_head_cuts(text, vocab), len(text)})
         parts = [text[a:c].strip() for a, c in pairwise(cuts)]
         pieces = [p.strip() for part in parts if part for p in split(part).split("\n")]
         out.extend(_derive(b, [p for p in pieces if p]))

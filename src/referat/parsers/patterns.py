@@ -88,3 +88,38 @@ def marker_at_end(vocab: Vocabulary) -> regex.Pattern[str]:
     return regex.compile(
         rf"\b(?P<marker>{alternation([*vocab.open_markers, *vocab.closed_markers])})$",
         regex.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def item_number(vocab: Vocabulary) -> str:
+    """An item prefix and its number ("Pkt. 42", "Punkt nr. 3"), as a pattern to embed."""
+    return rf"(?:{alternation(vocab.item_prefixes)})\s*:?\s*\d+"
+
+
+@lru_cache(maxsize=8)
+def state_word(vocab: Vocabulary) -> str:
+    """The one-word open and closed markers ("Åbent", "Lukket"), as a pattern to embed."""
+    return _single([*vocab.open_markers, *vocab.closed_markers])
+
+
+@lru_cache(maxsize=8)
+def absent_label(vocab: Vocabulary) -> regex.Pattern[str]:
+    """An absence label opening a line ("Fraværende: A og B", "Afbud:" alone): group
+    ``names`` holds what follows the colon."""
+    return regex.compile(
+        rf"^(?:{alternation(vocab.labels['absent'])})\s*(?::\s*(?P<names>.*\S)?)?\s*$",
+        regex.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def absent_mark(vocab: Vocabulary) -> regex.Pattern[str]:
+    """An absence marked after a name: "(Fraværende)", "(afbud)", "(ved afbud)"."""
+    return regex.compile(rf"\((?:ved\s+)?(?:{alternation(vocab.labels['absent'])})\)",
+                         regex.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def name_list_lead(vocab: Vocabulary) -> regex.Pattern[str]:
+    """A line introducing a list of people ("Deltagerne var:", "Fraværende med afbud:")."""
+    words = [*vocab.labels["participants"], *vocab.labels["absent"]]
+    return regex.compile(rf"(?i)(?<!\p{{L}})(?:{alternation(words)})\w*\b[^.]*:\s*$")

@@ -14,6 +14,7 @@ import regex
 from ..blocks import Block
 from ..vocabulary import CASE_LABELS, Vocabulary
 from .pagelines import is_page_per_line, split_pages
+from .patterns import alternation, state_word
 
 _LONG = 200
 _DMY = r"\d{1,2}[.-]\d{1,2}[.-]\d{2,4}\b"
@@ -34,7 +35,11 @@ class _Breaks:
         words |= {w.rstrip(".") for w in CASE_LABELS}
         alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
         self._alt, self._toc = alt, "|".join(regex.escape(w) for w in vocab.toc_headings)
-        self.anchors = ("Beslutning", "dagsorden", *vocab.toc_headings)
+        self._heads = alternation(vocab.decision_heads)
+        self._state = state_word(vocab)
+        self.anchors = (*vocab.decision_heads, "dagsorden", *vocab.toc_headings)
+        self.marks = tuple(f"{w.casefold()})" for w in (*vocab.open_markers,
+                                                          *vocab.closed_markers) if " " not in w)
         self.by_length: dict[int, frozenset[str]] = {
             n: frozenset(w for w in words if len(w) == n) for n in {len(w) for w in words}}
         self._committee = vocab.committee_pattern
@@ -43,8 +48,8 @@ class _Breaks:
     def rx(self) -> regex.Pattern[str]:
         """Before a label, a section heading with a colon, a case reference, a decision line."""
         return regex.compile(
-            rf"(?<=\S)\s+(?=(?:{self._alt})\.?\s*:|Beslutning\s+i\s+\p{{Lu}}"
-            rf"|(?:Åben|Lukket)\s+dagsorden\b|(?:{self._toc})\s|\d{{1,3}}\s+\((?i:åben|lukket)\))"
+            rf"(?<=\S)\s+(?=(?:{self._alt})\.?\s*:|(?:{self._heads})\s+i\s+\p{{Lu}}"
+            rf"|(?:{self._state})\s+dagsorden\b|(?:{self._toc})\s|\d{{1,3}}\s+\((?i:{self._state})\))"
         )
 
     @cached_property
@@ -56,8 +61,10 @@ class _Breaks:
         """False only when :attr:`rx` cannot match ``text`` (a necessary condition, cheap)."""
         if any(a in text for a in self.anchors):
             return True
-        if "(" in text and ("åben)" in (low := text.casefold()) or "lukket)" in low):
-            return True
+        if "(" in text:
+            low = text.casefold()
+            if any(m in low for m in self.marks):
+                return True
         i = text.find(":")
         while i >= 0:
             if self._word_before(text, i):

@@ -16,7 +16,7 @@ import regex
 
 from ..blocks import Block
 from ..vocabulary import Vocabulary
-from .casenumbers import CaseRef, parse_bare, parse_labelled, parse_leading
+from .casenumbers import CaseRef, opens_with_label, parse_bare, parse_labelled, parse_leading
 from .decisions import DecisionHead, decision_head
 from .items import is_repeated_title
 from .patterns import marker_at_end
@@ -28,7 +28,6 @@ _FILE_NAMES = regex.compile(r"\S+\.(?i:pdf|docx?|xlsx?|pptx?|odt|rtf|jpe?g|png|m
 _SECTION_NUMBER = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})")
 _CATEGORY = regex.compile(r"^\p{Lu}\.\s+\p{Lu}\p{Ll}+\s+\p{Ll}")
 _ROUTING = regex.compile(r"^\p{Lu}{1,5}(?:\s*[/,–-]\s*\p{Lu}{1,5})*\.?$")
-_LABEL_LINE = regex.compile(r"^(?:Sags?\.?\s*nr|Sagsid|Sag\s|J\.?\s*nr|Dok|Journal)", regex.I)
 
 
 @dataclass
@@ -72,7 +71,7 @@ def _heading(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSect
         # a new part of the item (a quoted proposal), whatever the font
         return RawSection("other", text, head_block=b, rule="section.capitals"), ""
     dh: DecisionHead | None = None
-    looked = False  # match_decision_head is pure: ask it once per line
+    looked = False  # decision_head is pure: ask it once per line
     if hinted and not b.is_heading_hint and not (b.kind == "heading" and not text):
         dh, looked = decision_head(text, vocab), True
         if dh is None or dh.date is None:
@@ -141,20 +140,20 @@ def _meta_line(body: ItemBody, b: Block, pos: int, number: int | None, title: st
         body.marks.append((b, "item_heading", "item.marker", ""))
         return None
     if _ref_line(body, b, text, vocab, "item.case_ref",
-                 bool(_LABEL_LINE.match(text)) or pos < _META_ZONE):
+                 opens_with_label(text) or pos < _META_ZONE):
         return None
     if pos < 2 and _CATEGORY.match(text) and len(text.split()) <= 8:
         # "A. Sager til afgørelse i byrådet" between the heading and the reference
         body.meta_text.append(text)
         body.marks.append((b, "note", "item.category", "notes"))
         return None
-    bare = parse_bare(text) if pos < _META_ZONE else None
+    bare = parse_bare(text, vocab) if pos < _META_ZONE else None
     if bare is None and pos < 2 and (lead := parse_leading(text)) is not None:
         body.ref.merge(lead[0])  # "00.22.02-A26-1-13 Godkendelse af ..." (flattened)
         return replace(b, text=lead[1])
     if bare is not None:
         body.ref.merge(bare)
-        if text.casefold().startswith("lukket"):
+        if vocab.closed_regex.match(text):
             body.closed = True
         body.marks.append((b, "case_ref", "item.bare_ref", ""))
         return None
@@ -175,7 +174,7 @@ def segment(blocks: list[Block], number: int | None, title: str,
             continue
         in_meta = current is None or (not current.blocks and pos < _META_ZONE + 4)
         if blk.kind != "table_row" and pos < _META_ZONE + 4 and not in_meta and \
-                _LABEL_LINE.match(text) and \
+                opens_with_label(text) and \
                 _ref_line(body, blk, text, vocab, "item.late_case_ref", True):
             continue  # "Sagsnr. N ..." after a line of links
         if blk.kind != "table_row" and in_meta:

@@ -9,6 +9,7 @@ numbering starts again (the items themselves).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -17,10 +18,15 @@ from ..models import TocEntry
 from ..vocabulary import Vocabulary
 from .casenumbers import split_title_ref
 from .dates import find_date
-from .patterns import open_prefix, toc_numbered, toc_prefixed
+from .patterns import alternation, open_prefix, toc_numbered, toc_prefixed
 
 _LEADER = regex.compile(r"\s*(?:\.{2,}|…+|_{3,}|\s{3,}|\t)\s*\.*\s*(?P<page>\d{1,4})\s*$")
-_PUNKT = regex.compile(r"^(?:dagsordens)?punkt\s+\d+\b", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _names_item(vocab: Vocabulary) -> regex.Pattern[str]:
+    """A line opened by a prefix that names an item ("Punkt 1", "Dagsordenspunkt 4")."""
+    return regex.compile(rf"^(?:{alternation(vocab.item_prefixes)})\s*\d+\b", regex.IGNORECASE)
 
 
 def split_closed(title: str, vocab: Vocabulary) -> tuple[str, bool]:
@@ -151,7 +157,7 @@ def read_toc(blocks: list[Block], start: int, vocab: Vocabulary) -> TocRun:
             run.chrome.append(b)
             i += 1
             continue
-        if _PUNKT.match(text) and run.entries and _LEADER.search(text) is None:
+        if run.entries and _names_item(vocab).match(text) and _LEADER.search(text) is None:
             break  # "Punkt 1: ..." without a page number: the items begin
         step = _toc_step(blocks, i, vocab, run, pending)
         if step == "restart":

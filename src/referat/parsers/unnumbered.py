@@ -49,7 +49,7 @@ def _title_before(blocks: list[Block], index: int, floor: int, vocab: Vocabulary
 
 
 def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[Candidate]:
-    refs = [i for i in range(start, len(blocks)) if is_ref_line(blocks[i].text)]
+    refs = [i for i in range(start, len(blocks)) if is_ref_line(blocks[i].text, vocab)]
     sections = [i for i in range(start, len(blocks)) if _is_section(blocks[i], vocab)]
     if not sections:
         return []
