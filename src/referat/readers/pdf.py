@@ -101,7 +101,8 @@ def _read(docs: list[Any], data: bytes, name: str, max_pages: int | None) -> Doc
             _read_page(page, index + 1, pages)
         finally:
             page.close()
-    chrome = find_chrome(pages.lines, pages.heights)
+    browser = _browser_print(docs[-1])
+    chrome = find_chrome(pages.lines, pages.heights, browser=browser)
     arrange(pages.lines, chrome, pages.widths)
     text = sum(ln.nchars for lines in pages.lines for ln in lines if id(ln) not in chrome)
     if not pages.tables and (text == 0 or (text < 10 * count and pages.images >= count / 2)):
@@ -109,7 +110,7 @@ def _read(docs: list[Any], data: bytes, name: str, max_pages: int | None) -> Doc
         raise NoTextLayerError(name, f"the PDF has {what}; OCR would be needed to read it")
     layout = measure([ln for lines in pages.lines for ln in lines if id(ln) not in chrome],
                      pages.widths)
-    layout.hyphenates = not _browser_print(docs[-1])
+    layout.hyphenates = not browser
     return Document(assemble(_stream(pages, chrome), layout), "pdf", pages=count)
 
 

@@ -18,6 +18,9 @@ from .pdf_layout import Line
 _BAND = 0.1  # share of the page height that counts as top or bottom margin
 _EDGE_LINES = 3  # only the first and last few lines of a page can be chrome
 _DIGITS = regex.compile(r"\d+")
+# the date and time a browser prints at the top left of every page ("11/30/26, 5:11 PM",
+# "30.11.2026 17.11")
+_BROWSER_HEADER = regex.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}[.:]\d{2}\b")
 _EDGE_NUMBER = regex.compile(r"^\s*(\d{1,4})\b|\b(\d{1,4})\s*$")
 _PAGE_NUMBER = regex.compile(
     r"^\s*(?:(?:side|page|s\.)\s*\d+(?:\s*(?:af|of|/|ud af)\s*\d+)?|[-–]?\s*\d{1,4}\s*[-–]?|"
@@ -36,9 +39,12 @@ def _key(line: Line, height: float, top: bool) -> tuple[bool, int, str]:
     return top, round(pos / 3), text
 
 
-def find_chrome(pages: list[list[Line]], heights: list[float]) -> dict[int, str]:
+def find_chrome(pages: list[list[Line]], heights: list[float], *,
+                browser: bool = False) -> dict[int, str]:
     """``id()`` of every line judged furniture -> its kind: ``page_number``, ``running_header``
-    or ``running_footer``."""
+    or ``running_footer``. ``browser``: a web page printed by a browser, whose header (date and
+    time, then the page's title) and footer (the address, then "page/pages") are furniture
+    also on a single page."""
     groups: dict[tuple[bool, int, str], list[tuple[int, Line]]] = defaultdict(list)
     places: dict[tuple[bool, int], list[tuple[int, Line]]] = defaultdict(list)
     chrome: dict[int, str] = {}
@@ -50,6 +56,10 @@ def find_chrome(pages: list[list[Line]], heights: list[float]) -> dict[int, str]
                 continue
             if _PAGE_NUMBER.match(_full(ln)):
                 chrome[id(ln)] = "page_number"
+                continue
+            if browser and (_BROWSER_HEADER.match(_full(ln)) if top_band else
+                            _full(ln).endswith(f" {pno}/{len(pages)}")):
+                chrome[id(ln)] = _kind(top_band)
                 continue
             key = _key(ln, height, top_band)
             groups[key].append((pno, ln))

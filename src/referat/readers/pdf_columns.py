@@ -30,14 +30,15 @@ from dataclasses import replace
 
 import regex
 
-from .pdf_layout import Line, join_lines
+from .pdf_layout import LABEL, Line, join_lines
 from .pdf_text import join_pieces
 
 _NUMBER = regex.compile(r"^\d{1,3}\.?$")
 _LETTER = regex.compile(r"\p{L}")
 _SAME_HEIGHT = 3.0  # as pdf_text: pieces whose tops are this close stand at one height
 _SIDE_WIDTH = 0.15  # of the page width: the widest piece a side column holds
-_BELOW = 1.5  # font sizes: how far below its number a row's heading may start
+_BELOW = 0.5  # font sizes: how far below its number's foot a row's heading may start
+_ALIGN = 1.5  # font sizes: how far a number may stand from its row's top or middle
 
 
 def arrange(pages: list[list[Line]], chrome: dict[int, str], widths: list[float]) -> None:
@@ -116,9 +117,10 @@ def _split_side(lines: list[Line], x: float) -> list[Line]:
         if left:
             out.append(ln if not right else join_pieces(left))
     side.sort(key=lambda p: p.top)
+    edge = max((p.x1 for p in side), default=x)
     run: list[Line] = []
     for p in side:
-        if run and p.top - run[-1].bottom > 0.8 * p.size:
+        if run and not _wraps(run[-1], p, edge):
             out.append(_stack(run))
             run = []
         run.append(p)
@@ -126,6 +128,13 @@ def _split_side(lines: list[Line], x: float) -> list[Line]:
         out.append(_stack(run))
     out.sort(key=lambda ln: ln.top)
     return out
+
+
+def _wraps(prev: Line, p: Line, right: float) -> bool:
+    """Does piece ``p`` continue the side column's line ``prev``: right below it, no label
+    ("Dato: ..."), and the column too narrow for its first word beside ``prev``?"""
+    return p.top - prev.bottom <= 0.8 * p.size and not LABEL.match(p.text) and \
+        prev.x1 + 0.3 * p.size + p.first_word >= right - 1.0
 
 
 def _stack(run: list[Line]) -> Line:
@@ -147,8 +156,11 @@ def _gutter_numbers(lines: list[Line], body: float) -> list[Line]:
         heading = _row_heading(number, out, start, body) if number else None
         if number is None or heading is None:
             continue
-        start = max(number.top, heading.top)
         rest = [p for p in _pieces(ln) if p is not number]
+        if any(p.size > heading.size - 0.5 for p in rest) or \
+                not _aligned(number, heading, out):
+            continue
+        start = max(number.top, heading.top)
         out = [x for x in out if x is not ln and x is not heading]
         if rest:
             out.append(join_pieces(rest))
@@ -161,14 +173,14 @@ def _gutter_numbers(lines: list[Line], body: float) -> list[Line]:
 
 def _gutter_number(ln: Line, lines: list[Line], body: float) -> Line | None:
     """The number alone in the left gutter that ``ln`` starts with, or None: the lines above
-    and below start right of it by more than an em, and what stands beside it at its height
-    (text of another cell) is set apart by an em and is no heading."""
+    and below start right of it by more than an em, and text beside it at its height (of
+    another cell) is an em away and not on its baseline (a number on the baseline of the text
+    beside it numbers that text: "1.  Godkendelse af dagsorden")."""
     pieces = _pieces(ln)
     number = pieces[0]
-    if not _NUMBER.match(number.text):
-        return None
-    if len(pieces) > 1 and (pieces[1].x0 < number.x1 + body or
-                            any(p.size > body + 0.5 for p in pieces[1:])):
+    if not _NUMBER.match(number.text) or \
+            (len(pieces) > 1 and pieces[1].x0 < number.x1 + body) or \
+            any(_LETTER.search(p.text) and _same_baseline(number, p) for p in pieces[1:]):
         return None
     near = _neighbours(lines, lines.index(ln))
     if not near or any(x.x0 < number.x1 + body for x in near):
@@ -176,15 +188,21 @@ def _gutter_number(ln: Line, lines: list[Line], body: float) -> Line | None:
     return number
 
 
+def _same_baseline(a: Line, b: Line) -> bool:
+    """Set on one baseline (the foot of the type, ``bottom``, lies a fraction of the size below
+    it)."""
+    return abs(a.bottom - b.bottom) <= 0.3 + 0.25 * abs(a.size - b.size)
+
+
 def _row_heading(number: Line, lines: list[Line], start: float, body: float) -> Line | None:
     """The first line of the largest heading (in type larger than the body's) in the number's
-    row: between the gutter's previous occupant (or the last row numbered) and a line below
-    the number (a number centred in its row stands below its heading; one at the row's top, a
-    little above it)."""
+    row: between the gutter's previous occupant (or the last row numbered) and half a line
+    below the number (a number centred in its row stands below its heading; one at the row's
+    top, a little above it)."""
     for x in lines:
         if x.top < number.top - _SAME_HEIGHT and x.x0 <= number.x1 and not x.column:
             start = max(start, x.top)
-    end = number.top + _BELOW * number.size
+    end = number.bottom + _BELOW * number.size
     body_lines = [x for x in lines if not x.column]
     rows = [x for k, x in enumerate(body_lines)
             if start < x.top <= end and x.x0 > number.x1 and x.size > body + 0.5 and
@@ -196,8 +214,24 @@ def _row_heading(number: Line, lines: list[Line], start: float, body: float) -> 
     return min((x for x in rows if round(x.size) == size), key=lambda x: x.top)
 
 
+def _aligned(number: Line, heading: Line, lines: list[Line]) -> bool:
+    """Is the number set as a table cell of the row ``heading`` starts: at the row's top (level
+    with the heading, or a little above it), or centred between the heading and the row's
+    end (the last line before the next row's heading or gutter number)?"""
+    tolerance = _ALIGN * number.size
+    if heading.top - tolerance <= number.top <= heading.bottom:
+        return True
+    after = [x for x in lines if x.top > heading.top and not x.column]
+    end = next((k for k, x in enumerate(after) if x.top > number.bottom and (
+        x.x0 <= number.x1 or (x.bold == heading.bold and abs(x.size - heading.size) < 0.6 and
+                               not _continued(after[k - 1] if k else heading, x)))),
+               len(after))
+    bottom = max((x.bottom for x in after[:end]), default=heading.bottom)
+    return abs((number.top + number.bottom) / 2 - (heading.top + bottom) / 2) <= tolerance
+
+
 def _continued(prev: Line, ln: Line) -> bool:
-    """Is ``ln`` the next line of a heading that ``prev`` starts (same type, no gap)?"""
+    """Is ``ln`` the next line of a paragraph or heading with ``prev`` (same type, no gap)?"""
     return prev.bold == ln.bold and abs(prev.size - ln.size) < 0.6 and \
         ln.top - prev.bottom < 0.5 * ln.size
 

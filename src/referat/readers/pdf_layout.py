@@ -25,7 +25,7 @@ _NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zæøå][.)]|[ivx]{1,4}\
                           regex.IGNORECASE)
 _HYPHENATED = regex.compile(r"(?<=[\p{L}])-$")
 _DIGIT_HYPHEN = regex.compile(r"(?<=\d)-$")
-_LABEL = regex.compile(r"^[\p{Lu}][\p{L}.\- ]{0,25}:\s")
+LABEL = regex.compile(r"^[\p{Lu}][\p{L}.\- ]{0,25}:\s")  # "Dato: ...", "Udvalg: ..."
 _ENDS_NUMBER = regex.compile(r"\s\d{1,4}$")
 _FRAGMENT = regex.compile(r"(?:^|[^\p{L}\d])([\p{L}]+)-$")
 _CONJUNCTION = regex.compile(r"^(?:og|eller|samt|el\.|and|or|til|som)\b", regex.IGNORECASE)
@@ -148,7 +148,7 @@ def _continues(prev: Line, ln: Line, lay: Layout) -> bool:
         return False
     if _LEADER_END.search(ln.text) and _ENDS_NUMBER.search(prev.text):
         return False  # a TOC entry without leaders, then the next entry
-    if _SENTENCE_END.search(prev.text) and _LABEL.match(ln.text):
+    if _SENTENCE_END.search(prev.text) and LABEL.match(ln.text):
         return False  # "Udvalg: ...", "Dato: ..." after a finished sentence
     if ln.page == prev.page and ln.top - prev.bottom > lay.gap + 0.45 * ln.size:
         return False  # a blank line's worth of space
