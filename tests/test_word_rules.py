@@ -60,3 +60,32 @@ def test_an_items_own_list_of_attachments_stays_its_section_without_pages() -> N
     page, so in text (no pages) the last item keeps it."""
     m = referat.parse(HEAD + ITEMS)
     assert [a.title for a in m.items[-1].attachments] == ["Tidsplan for renoveringen (2232/24)"]
+
+
+TOC = """
+Indholdsfortegnelse
+1. Godkendelse af dagsorden..........2
+2. Eventuelt..........2
+Underskriftsside..........3
+"""
+
+
+def test_a_toc_ending_in_end_matter_gives_way_to_the_items() -> None:
+    """The first item after a TOC whose last entry is unnumbered end matter is an item (the
+    numbering starts again), and the end-matter entry is no missing item."""
+    m = referat.parse(HEAD + TOC + ITEMS + SIGNATURES)
+    assert [it.number for it in m.items] == [1, 2]
+    assert [(e.number, e.title, e.page) for e in m.toc] == [
+        (1, "Godkendelse af dagsorden", 2), (2, "Eventuelt", 2), (None, "Underskriftsside", 3)]
+    assert not [i for i in m.issues if i.code == "toc_entry_without_item"]
+
+
+def test_page_numbers_right_after_the_titles_are_pages() -> None:
+    """A Word TOC in the simple style: the page follows the title after a space; when every
+    numbered entry ends in a number and they never go down, those are the pages."""
+    toc = "\nIndholdsfortegnelse\n1. Godkendelse af dagsorden 2\n2. Takster for 2023 2\n" \
+          "3. Eventuelt 3\n"
+    items = ITEMS + "\n3. Eventuelt\nSagsnr.: 23/1189\nBeslutning\nIntet.\n"
+    m = referat.parse(HEAD + toc + items.replace("2. Eventuelt", "2. Takster for 2023"))
+    assert [(e.number, e.title, e.page) for e in m.toc] == [
+        (1, "Godkendelse af dagsorden", 2), (2, "Takster for 2023", 2), (3, "Eventuelt", 3)]

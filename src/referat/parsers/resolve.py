@@ -117,7 +117,9 @@ def resolve(m: Meeting, lay: Layout, doc: Document, vocab: Vocabulary, trace: Tr
     _sync_toc_closed(m)
     starts = lay.starts
     truncated = _looks_truncated(doc) and not (starts and starts[-1].index == len(lay.blocks) - 1)
-    cross_check(m.toc, m.items, issues, truncated)
+    # unnumbered end matter listed in the TOC ("Underskriftsside ..... 5") is no item
+    toc = [e for e in m.toc if e.number is not None or not vocab.is_end_matter(e.title)]
+    cross_check(toc, m.items, issues, truncated)
     _check_numbering(m.items, issues)
     if not m.items:
         issues.append(ParseIssue(severity="warning", code="no_items", message="no agenda items "

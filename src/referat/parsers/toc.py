@@ -186,7 +186,28 @@ def read_toc(blocks: list[Block], start: int, vocab: Vocabulary) -> TocRun:
                            all(e.page is None for e in run.entries)):
         return TocRun(end=start)  # none, or an empty TOC heading before the first item
     run.end = i
+    _pages_after_titles(run)
     return run
+
+
+_PAGE_AFTER_TITLE = regex.compile(r"^(?P<title>.*\S)\s+(?P<page>\d{1,3})$")
+
+
+def _pages_after_titles(run: TocRun) -> None:
+    """A TOC whose page numbers follow the titles after a plain space ("Takster for 2023 2"):
+    when every numbered entry (three or more) ends in a number and those numbers never go
+    down, they are the pages, not part of the titles."""
+    numbered = [e for e in run.entries if e.number is not None]
+    if len(numbered) < 3 or any(e.page is not None for e in run.entries):
+        return
+    hits = [_PAGE_AFTER_TITLE.match(e.title) for e in numbered]
+    pages = [int(m["page"]) for m in hits if m is not None]
+    if len(pages) < len(numbered) or pages != sorted(pages) or pages[0] < 1:
+        return
+    for k, e in enumerate(run.entries):
+        m = _PAGE_AFTER_TITLE.match(e.title) if e.number is not None else None
+        if m is not None:
+            run.entries[k] = e.model_copy(update={"title": m["title"], "page": int(m["page"])})
 
 
 def _toc_step(blocks: list[Block], i: int, vocab: Vocabulary, run: TocRun,
