@@ -3,7 +3,14 @@ inside an item is body text, never an item; and every block's label names its ru
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 import referat
+import referat.parsers.document as document
+from referat.blocks import Document
+from referat.parsers.trace import Trace
 
 _BUDGET = (
     "Referat Økonomiudvalget 2. maj 2023\n\n"
@@ -82,3 +89,24 @@ def test_issue_10_closed_items_without_body_end_the_list() -> None:
     m = referat.parse(text)
     assert [(i.number, i.closed) for i in m.items] == [
         (159, False), (160, False), (161, True), (162, True)]
+
+
+
+def test_issue_9_every_block_gets_exactly_one_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No step relabels what an earlier step labelled: over every sample (text, Markdown, HTML,
+    PDF), no block is given a second label (the trace records any that would be)."""
+    traces: list[Trace] = []
+
+    class Recording(Trace):
+        def __init__(self, doc: Document) -> None:
+            super().__init__(doc)
+            traces.append(self)
+
+    monkeypatch.setattr(document, "Trace", Recording)
+    samples = Path(__file__).parent / "samples"
+    files = sorted(p for p in samples.rglob("*") if p.suffix in (".txt", ".md", ".html", ".pdf")
+                   and not p.name.startswith(("SOURCES", "TRUTH")))
+    for p in files:
+        referat.analyse(p)
+    assert len(traces) == len(files)
+    assert [(str(t.doc.blocks[0].text[:40]), r) for t in traces for r in t.relabelled] == []

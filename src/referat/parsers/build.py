@@ -8,12 +8,26 @@ from __future__ import annotations
 
 from ..models import Meeting, ParseIssue, SourceInfo, TocEntry
 from ..vocabulary import Vocabulary
-from .header import Header, parse_header
+from .header import Header, HeaderMark, parse_header
 from .item import ItemContext, build_item
 from .layout import Layout
 from .trace import Trace
 
 _HEADER_MAX = 400  # blocks
+
+
+def settled(marks: list[HeaderMark]) -> list[HeaderMark]:
+    """The header's labels as it settled them: where it took a line for one thing and then,
+    seeing more, for another, the last one (in the order of the lines' first labels)."""
+    last: dict[int, HeaderMark] = {}
+    for m in marks:
+        last[id(m[0])] = m
+    out, done = [], set()
+    for m in marks:
+        if id(m[0]) not in done:
+            done.add(id(m[0]))
+            out.append(last[id(m[0])])
+    return out
 
 
 def build_header(lay: Layout, vocab: Vocabulary, trace: Trace) -> Header:
@@ -23,7 +37,7 @@ def build_header(lay: Layout, vocab: Vocabulary, trace: Trace) -> Header:
     for b in lay.head[_HEADER_MAX:]:
         header.notes.append(b.text)
         trace.mark(b, "note", "header.beyond_page", "notes")
-    for b, label, rule, node in header.marks:
+    for b, label, rule, node in settled(header.marks):
         trace.mark(b, label, rule, node)
     for p in header.participants:
         lines = [b for b, _, _, node in header.marks if node == "participants"]
@@ -36,8 +50,11 @@ def build_toc(lay: Layout, trace: Trace, notes: list[str]) -> list[TocEntry]:
         b = lay.blocks[lay.toc_at]
         if not lay.toc.entries or lay.toc.origins[0][0] is not b:
             trace.mark(b, "toc_heading", "toc.heading", "toc")
+    seen: set[int] = set()  # a line holding several entries belongs to the first of them
     for k, (e, blocks) in enumerate(zip(lay.toc.entries, lay.toc.origins, strict=True)):
-        trace.mark_all(blocks, "toc_entry", "toc.entry", f"toc[{k}]")
+        trace.mark_all([b for b in blocks if id(b) not in seen], "toc_entry", "toc.entry",
+                       f"toc[{k}]")
+        seen.update(id(b) for b in blocks)
         e.source = trace.spans(blocks)
     for b in lay.toc.skipped:
         notes.append(b.text.strip())
@@ -49,7 +66,7 @@ def build_toc(lay: Layout, trace: Trace, notes: list[str]) -> list[TocEntry]:
 def build(lay: Layout, source: SourceInfo, vocab: Vocabulary, trace: Trace,
           issues: list[ParseIssue]) -> Meeting:
     toc_notes: list[str] = []
-    toc = build_toc(lay, trace, toc_notes)  # first: a header line marked after it wins
+    toc = build_toc(lay, trace, toc_notes)
     header = build_header(lay, vocab, trace)
     meeting = Meeting(source=source, title=header.title, document_type=header.document_type,  # type: ignore[arg-type]
                       committee=header.committee, date=header.date,

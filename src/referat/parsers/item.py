@@ -22,7 +22,8 @@ from .casenumbers import split_title_ref
 from .decisions import chain_entries, decision_points
 from .items import Candidate
 from .recommendations import parse_recommendations
-from .sections import RawSection, segment
+from .section_heads import RawSection
+from .sections import segment
 from .stream import Label
 from .trace import Trace
 

@@ -35,6 +35,7 @@ class Trace:
         for i, b in enumerate(doc.blocks):
             self._keys.setdefault(_key(b), i)
         self._marks: dict[int, Labelled] = {}
+        self.relabelled: list[tuple[str, str, str]] = []  # (first rule, second rule, text)
 
     def origin(self, b: Block) -> int:
         """The index in ``Document.blocks`` of the reader block ``b`` is (or was cut from)."""
@@ -43,18 +44,14 @@ class Trace:
 
     def mark(self, b: Block, label: Label, rule: str, node: str = "") -> None:
         """Label ``b`` (a later mark of the same block replaces an earlier one)."""
+        old = self._marks.get(id(b))
+        if old is not None:  # each block gets exactly one label: a second one is a bug
+            self.relabelled.append((old.rule, rule, b.text[:60]))
         self._marks[id(b)] = Labelled(self.origin(b), b, label, rule, node)
 
     def mark_all(self, blocks: Iterable[Block], label: Label, rule: str, node: str = "") -> None:
         for b in blocks:
             self.mark(b, label, rule, node)
-
-    def relabel_node(self, old: str, new: str) -> None:
-        """Move every mark in node ``old`` (or below it) to ``new``."""
-        for k, m in self._marks.items():
-            if m.node == old or m.node.startswith(old + "."):
-                self._marks[k] = Labelled(m.index, m.block, m.label, m.rule,
-                                          new + m.node[len(old):])
 
     def stream(self) -> list[Labelled]:
         """Every block of the document in order: the marks, then ``unplaced`` for body blocks

@@ -1,0 +1,235 @@
+"""The labelling pass inside an item: an ordered chain of small named rules.
+
+Each of an item's blocks is offered to :data:`ITEM_RULES` in order; the first rule that
+recognises it gives its :class:`Verdict` (a label, the rule's name, and what the line holds: a
+case reference, an open/closed marker, a section heading ...). Rules see the block, its text
+and an :class:`ItemState` (the block's position, and what the pass has opened so far) and
+change nothing. The metadata rules apply only in the item's metadata zone (before its first
+section has content, near the top). :func:`label_item` runs the pass; :mod:`.sections` folds
+its verdicts into sections without reading the blocks again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+import regex
+
+from ..blocks import Block
+from ..vocabulary import Vocabulary
+from .casenumbers import CaseRef, opens_with_label, parse_bare, parse_labelled, parse_leading
+from .items import is_repeated_title
+from .patterns import marker_at_end
+from .section_heads import RawSection, heading_of
+from .stream import Label
+
+META_ZONE = 8
+_FILE_NAMES = regex.compile(r"\S+\.(?i:pdf|docx?|xlsx?|pptx?|odt|rtf|jpe?g|png|msg|zip)\b")
+_CATEGORY = regex.compile(r"^\p{Lu}\.\s+\p{Lu}\p{Ll}+\s+\p{Ll}")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a rule says of one block. ``node`` is where a metadata line ends ("" for the item
+    itself, "notes"); ``rest`` is what is left of the line to read on when a rule took only its
+    beginning (a leading case number)."""
+
+    label: Label
+    rule: str
+    node: str = ""
+    ref: CaseRef | None = None
+    closed: bool | None = None
+    note: str = ""
+    section: RawSection | None = None  # a heading: the section it opens
+    glued: str = ""  # text glued to that heading: the section's first block
+    files: tuple[Block, ...] = ()  # file names printed under the title: an attachments section
+    rest: Block | None = None
+
+
+@dataclass
+class ItemState:
+    """What the rules may know besides the block: the item's number and title, whether it
+    marks its headings, the block's position, and the section the pass has open."""
+
+    vocab: Vocabulary
+    number: int | None
+    title: str
+    hinted: bool
+    pos: int = 0
+    kind: str | None = None  # the open section's kind (None: no section yet)
+    heading: str = ""
+    filled: bool = False  # the open section holds a block
+
+    @property
+    def in_meta(self) -> bool:
+        return self.kind is None or (not self.filled and self.pos < META_ZONE + 4)
+
+    def opened(self, v: Verdict) -> None:
+        """Follow the section structure a verdict implies (the only state the rules read)."""
+        if v.section is not None:
+            self.kind, self.heading, self.filled = v.section.kind, v.section.heading, bool(v.glued)
+        elif v.label == "body":
+            if self.kind is None:
+                self.kind, self.heading = "other", ""
+            self.filled = True
+
+
+Rule = Callable[[Block, str, ItemState], Verdict | None]
+
+
+def _chrome(b: Block, text: str, st: ItemState) -> Verdict | None:
+    return Verdict("furniture", "vocab.chrome") if st.vocab.is_chrome(text) else None
+
+
+def take_marker(rest: str, vocab: Vocabulary) -> tuple[str, bool | None]:
+    """The rest of a reference line without the print button glued before it and the
+    open/closed marker after it; and what the marker says (None: there is none)."""
+    words = rest.split()
+    while words and vocab.is_chrome(words[0]):
+        words = words[1:]  # "UdskrivSagsid.: ..." -> the glued print button
+    rest = " ".join(words)
+    if words and vocab.open_regex.match(words[-1]):
+        return " ".join(words[:-1]), False
+    m = marker_at_end(vocab).search(rest)
+    if m:
+        return rest[: m.start()].strip(), vocab.closed_regex.fullmatch(m["marker"]) is not None
+    return rest, None
+
+
+def _reference(text: str, vocab: Vocabulary, rule: str) -> Verdict | None:
+    """A case-reference line ("Sagsnr. 23-001 Åbent"): its values go to the item."""
+    ref, rest = parse_labelled(text)
+    if not ref or len(rest.split()) > 8:
+        return None
+    rest, closed = take_marker(rest, vocab)
+    return Verdict("case_ref", rule, ref=ref, closed=closed, note=rest)
+
+
+def _late_reference(b: Block, text: str, st: ItemState) -> Verdict | None:
+    """"Sagsnr. N ..." after a line of links, when a section is already open."""
+    if b.kind == "table_row" or st.pos >= META_ZONE + 4 or st.in_meta or \
+            not opens_with_label(text):
+        return None
+    return _reference(text, st.vocab, "item.late_case_ref")
+
+
+def _repeated_title(b: Block, text: str, st: ItemState) -> Verdict | None:
+    plain = st.kind is None or not st.heading or st.vocab.is_grouping(st.heading)
+    if is_repeated_title(b, st.number, st.title, st.vocab, plain=plain):
+        return Verdict("item_heading", "item.repeated_title")
+    return None
+
+
+def _marker(b: Block, text: str, st: ItemState) -> Verdict | None:
+    """A line that is only an open or closed marker ("Åbent", "(Lukket)")."""
+    vocab = st.vocab
+    if vocab.open_regex.match(text) or vocab.closed_regex.fullmatch(text.strip("() ")):
+        return Verdict("item_heading", "item.marker", closed=vocab.open_regex.match(text) is None)
+    return None
+
+
+def _case_reference(b: Block, text: str, st: ItemState) -> Verdict | None:
+    if opens_with_label(text) or st.pos < META_ZONE:
+        return _reference(text, st.vocab, "item.case_ref")
+    return None
+
+
+def _category(b: Block, text: str, st: ItemState) -> Verdict | None:
+    """"A. Sager til afgørelse i byrådet" between the heading and the reference."""
+    if st.pos < 2 and _CATEGORY.match(text) and len(text.split()) <= 8:
+        return Verdict("note", "item.category", node="notes", note=text)
+    return None
+
+
+def _bare_reference(b: Block, text: str, st: ItemState) -> Verdict | None:
+    """A line that is only a case number ("22-009894", "Lukket - 00.22.00-G01-1-16")."""
+    bare = parse_bare(text, st.vocab) if st.pos < META_ZONE else None
+    if bare is None:
+        return None
+    return Verdict("case_ref", "item.bare_ref", ref=bare,
+                   closed=True if st.vocab.closed_regex.match(text) else None)
+
+
+def _leading_reference(b: Block, text: str, st: ItemState) -> Verdict | None:
+    """"00.22.02-A26-1-13 Godkendelse af ..." (flattened): the number, then the line read on."""
+    lead = parse_leading(text) if st.pos < 2 else None
+    if lead is None:
+        return None
+    return Verdict("case_ref", "item.leading_ref", ref=lead[0], rest=replace(b, text=lead[1]))
+
+
+def _metadata(rule: Rule) -> Rule:
+    """A rule of the metadata zone: never for table rows, only before content."""
+    def guarded(b: Block, text: str, st: ItemState) -> Verdict | None:
+        return rule(b, text, st) if b.kind != "table_row" and st.in_meta else None
+    guarded.__doc__ = rule.__doc__
+    return guarded
+
+
+def _section_heading(b: Block, text: str, st: ItemState) -> Verdict | None:
+    if st.kind == "attachments" and b.kind == "list_item":
+        return None  # a list of attachments: its items are no headings
+    head = heading_of(b, st.vocab, st.hinted)
+    if head is None:
+        return None
+    section, glued = head
+    label: Label = "decision_head" if section.decision is not None else "section_heading"
+    return Verdict(label, section.rule, section=section, glued=glued)
+
+
+def _file_names(b: Block, text: str, st: ItemState) -> Verdict | None:
+    """A line of attached file names printed under the heading ("a.pdf b.pdf")."""
+    files = _FILE_NAMES.findall(text) if st.kind is None else []
+    if files and len(" ".join(files)) >= len(text) - len(files):
+        return Verdict("attachment", "section.file_names",
+                       files=tuple(replace(b, text=f) for f in files))
+    return None
+
+
+def _text(b: Block, text: str, st: ItemState) -> Verdict:
+    return Verdict("body", "section.text" if st.kind is not None else "section.unheaded")
+
+
+ITEM_RULES: tuple[tuple[str, Rule], ...] = (
+    ("vocab.chrome", _chrome),
+    ("item.late_case_ref", _late_reference),
+    ("item.repeated_title", _metadata(_repeated_title)),
+    ("item.marker", _metadata(_marker)),
+    ("item.case_ref", _metadata(_case_reference)),
+    ("item.category", _metadata(_category)),
+    ("item.bare_ref", _metadata(_bare_reference)),
+    ("item.leading_ref", _metadata(_leading_reference)),
+    ("section.heading", _section_heading),
+    ("section.file_names", _file_names),
+    ("section.text", _text),
+)
+"""The chain, in order. A rule's name is the prefix of the rule names its verdicts carry."""
+_CONTENT = ITEM_RULES.index(next(r for r in ITEM_RULES if r[0] == "section.heading"))
+
+
+def _verdict(b: Block, st: ItemState, start: int = 0) -> Verdict:
+    text = b.text.strip()
+    for _name, rule in ITEM_RULES[start:]:
+        v = rule(b, text, st)
+        if v is not None:
+            return v
+    raise AssertionError("section.text labels every block")  # pragma: no cover
+
+
+def label_item(blocks: list[Block], number: int | None, title: str,
+               vocab: Vocabulary) -> Iterator[tuple[Block, Verdict]]:
+    """Each block of an item with its verdict, in order (a block cut by a rule is followed by
+    the rest of it, with the rest's own verdict from the content rules)."""
+    hinted = sum(1 for b in blocks if b.is_heading_hint and b.text and
+                 vocab.section_kind(b.text, fuzzy=False)) >= 2
+    st = ItemState(vocab, number, title, hinted)
+    for pos, b in enumerate(blocks):
+        st.pos = pos
+        v = _verdict(b, st)
+        yield b, v
+        st.opened(v)
+        if v.rest is not None:
+            rv = _verdict(v.rest, st, _CONTENT)
+            yield v.rest, rv
+            st.opened(rv)
