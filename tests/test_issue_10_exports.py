@@ -197,3 +197,24 @@ def test_printed_page_parses_like_the_page(doc: str, field: str,
 
 def test_every_html_sample_has_a_print() -> None:
     assert sorted(p.stem for p in (SAMPLES / "html").glob("*.html")) == PRINTED_DOCS
+
+
+@pytest.mark.parametrize("doc", PRINTED_DOCS)
+def test_printed_page_has_the_pages_participants(doc: str,
+                                                 parsed: Callable[[Path], Doc]) -> None:
+    """The agenda table's column heads under an empty 'Mødedeltagere:' are no participant."""
+    golden = json.loads((SAMPLES / "html" / f"{doc}.expected.json").read_text(encoding="utf-8"))
+    meeting = parsed(PRINTED / f"{doc}.pdf")
+    assert [p["name"] for p in meeting["participants"]] == \
+        [p["name"] for p in golden["participants"]]
+
+
+@pytest.mark.parametrize("doc", PRINTED_DOCS)
+def test_printed_page_has_the_pages_tables(doc: str, parsed: Callable[[Path], Doc]) -> None:
+    """Every table of the page (lines laid out with runs of no-break spaces, which the print
+    keeps) is in the print, in the same item, row for row."""
+    golden = json.loads((SAMPLES / "html" / f"{doc}.expected.json").read_text(encoding="utf-8"))
+    meeting = parsed(PRINTED / f"{doc}.pdf")
+    for want, got in zip(golden["items"], meeting["items"], strict=True):
+        have = [t["rows"] for t in got["tables"]]
+        assert [t["rows"] for t in want["tables"] if t["rows"] not in have] == [], want["number"]

@@ -158,3 +158,4 @@ def test_browser_header_and_footer_are_furniture_on_a_single_page() -> None:
     # the same lines in a PDF that no browser made are not set aside on a single page
     other = read_pdf(_one_page("Microsoft Word"), name="doc.pdf").blocks
     assert all(b.layer == "body" for b in other)
+

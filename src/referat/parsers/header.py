@@ -194,6 +194,7 @@ class _Reading:
     loose_block: Block | None = None
     wrapped: bool = False  # the previous list line ended mid-name
     place_next: bool = False  # the line after an unlabelled date line may be the place
+    label_bold: bool = False  # the label line was bold (its names may be too)
 
 
 def _mark_field(h: Header, b: Block, field_: str, rule: str, value: bool = True) -> None:
@@ -208,6 +209,7 @@ def _read_labelled(h: Header, b: Block, text: str, r: _Reading, vocab: Vocabular
     hit = vocab.match_label(text)
     if hit is not None:
         r.current, _, value = hit
+        r.label_bold = b.bold
         r.wrapped = r.current in ("participants", "absent") and bool(value) and \
             not value.rstrip().endswith(",")
         _mark_field(h, b, r.current, "header.label", bool(value))
@@ -216,8 +218,10 @@ def _read_labelled(h: Header, b: Block, text: str, r: _Reading, vocab: Vocabular
             if r.current in ("date", "end", "location", "committee"):
                 r.current = None
         return True
+    # names go on in the label's type: a bold line after a plain label is a caption
+    # ("Mødedeltagere:" then the column heads "Punkt  Titel" of the agenda's table)
     if r.current in ("participants", "absent") and b.kind in ("list_item", "para") and \
-            _names_line(text, vocab):
+            (r.label_bold or not b.bold) and _names_line(text, vocab):
         if r.wrapped and h.participants and not text[:1].islower():
             first, _, rest = text.partition(",")
             if len(first.split()) == 1 and len(h.participants[-1].name.split()) == 1:

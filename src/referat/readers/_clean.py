@@ -24,6 +24,8 @@ _CELL_BULLETS = regex.compile(r"\s*[•·▪]\s*")
 _BROKEN_TAG = regex.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?$")
 _ANY_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _BULLET = regex.compile(r"^\s*(?:[-*+–]\s+|[•·◦▪‣∙●○■□\u0335]\s*)(?=\S)")
+# A run of no-break spaces is a tab (Word's HTML sets its tab stops so): a column break.
+NBSP_TAB = regex.compile(r"[ \t]*\u00a0(?:[ \t]*\u00a0)+[ \t]*")
 
 
 def normalize(text: str) -> str:

@@ -38,14 +38,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..blocks import Block, BlockKind, Document
 from ..vocabulary import Vocabulary
-from ._clean import normalize, split_bullet
+from ._clean import NBSP_TAB, normalize, split_bullet
 from .html_chrome import ALWAYS_DROP, BLOCK_TAGS, CHROME, SKIP, chrome_kind
 from .html_source import SourceLocator, child_paths, is_element
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _CONTENTFUL = regex.compile(r"[\p{L}\p{N}]")
 _CELL = "\ue000"  # private-use character: never in real text
-_NBSP_TAB = regex.compile(r"[ \t]*\u00a0(?:[ \t]*\u00a0)+[ \t]*")
 _NEUTRAL = regex.compile(r"^[\s\p{P}]*$")
 _BOLD_STYLE = regex.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", regex.IGNORECASE)
 _NUMBER_CELL = regex.compile(
@@ -112,7 +111,7 @@ class _Walker:
 
     def text(self, raw: str, ctx: _Ctx) -> None:
         if "\u00a0" in raw:  # a run of NBSPs is a tab in Word's HTML: a column break
-            raw = _NBSP_TAB.sub(_CELL, raw)
+            raw = NBSP_TAB.sub(_CELL, raw)
         raw = normalize(raw)
         if ctx.pre and "\n" in raw:
             first, *rest = raw.split("\n")

@@ -13,6 +13,7 @@ open, not a byte pattern.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +27,7 @@ from ..limits import Limits
 from ._clean import normalize, squash
 from .pdf_chrome import find_chrome
 from .pdf_columns import arrange
-from .pdf_layout import Line, TableRow, assemble, join_lines, measure
+from .pdf_layout import Layout, Line, TableRow, assemble, join_lines, measure
 from .pdf_tables import Table, find_tables, page_objects
 from .pdf_text import TextPage, page_lines
 
@@ -111,7 +112,8 @@ def _read(docs: list[Any], data: bytes, name: str, max_pages: int | None) -> Doc
     layout = measure([ln for lines in pages.lines for ln in lines if id(ln) not in chrome],
                      pages.widths)
     layout.hyphenates = not browser
-    return Document(assemble(_stream(pages, chrome), layout), "pdf", pages=count)
+    return Document(assemble(_stream(pages, chrome, layout if browser else None), layout),
+                    "pdf", pages=count)
 
 
 def _browser_print(pdf: Any) -> bool:
@@ -193,19 +195,72 @@ def _cell(text: str) -> str:
     return out
 
 
-def _stream(pages: _Pages, chrome: dict[int, str]) -> list[Line | TableRow]:
-    """Lines and table rows of all pages in reading order, body lines numbered."""
+def _stream(pages: _Pages, chrome: dict[int, str],
+            tabs: Layout | None) -> list[Line | TableRow]:
+    """Lines and table rows of all pages in reading order, body lines numbered. With ``tabs``
+    (a browser print, which keeps the page's no-break spaces), lines cut by runs of no-break
+    spaces are rows of a table (:func:`_tab_rows`)."""
+    rows_at = _tab_rows(pages, chrome, tabs, pages.tables) if tabs else {}
     stream: list[Line | TableRow] = []
     index = 0
-    for lines, rows in zip(pages.lines, pages.rows, strict=True):
-        for ln in lines:
+    for found, rows in zip(pages.lines, pages.rows, strict=True):
+        lines: list[Line | TableRow] = []
+        for ln in found:
             kind = chrome.get(id(ln))
             if kind:
                 ln.furniture = kind
-            else:
-                index += 1
-                ln.index = index
+                lines.append(ln)
+                continue
+            index += 1
+            ln.index = index
+            row = rows_at.get(id(ln), ln)
+            if row is not None:
+                lines.append(row)
         merged: list[Line | TableRow] = [*lines, *rows]
         merged.sort(key=lambda o: o.top)
         stream.extend(merged)
     return stream
+
+
+def _tab_rows(pages: _Pages, chrome: dict[int, str], lay: Layout,
+              table: int) -> dict[int, TableRow | None]:
+    """``id()`` of each line read as a table row -> its row, or None for a line that wraps the
+    row before. The HTML reader reads a run of no-break spaces as a tab: consecutive lines cut
+    by such runs, also over a page break, are one table; a line that the line before had no
+    room for continues its row when the row keeps the table's usual number of cells."""
+    out: dict[int, TableRow | None] = {}
+    run: list[Line] = []
+
+    def close() -> None:
+        nonlocal table
+        if not run:
+            return
+        table += 1
+        ncols = Counter(len(ln.cells) for ln in run if ln.cells).most_common(1)[0][0]
+        row: TableRow | None = None
+        for prev, ln in zip([None, *run], run, strict=False):
+            cells = ln.cells or (ln.text,)
+            if row is not None and prev is not None and _wraps(prev, ln, lay) and \
+                    len(row.cells) + len(cells) - 1 <= ncols:
+                first = join_lines(row.cells[-1], cells[0]) if row.cells[-1] else cells[0]
+                row.cells = (*row.cells[:-1], first, *cells[1:])
+                out[id(ln)] = None
+            else:
+                row = TableRow(cells, ln.page, ln.top, table, (ln.x0, ln.top, ln.x1, ln.bottom))
+                out[id(ln)] = row
+        run.clear()
+
+    for ln in (ln for lines in pages.lines for ln in lines if id(ln) not in chrome):
+        if (ln.cells and not ln.parts and not ln.column) or \
+                (run and not ln.parts and not ln.column and _wraps(run[-1], ln, lay)):
+            run.append(ln)
+        else:
+            close()
+    close()
+    return out
+
+
+def _wraps(prev: Line, ln: Line, lay: Layout) -> bool:
+    """``ln`` is in the type of ``prev``, and its first word had no room at the end of it."""
+    return ln.bold == prev.bold and abs(ln.size - prev.size) < 0.6 and \
+        prev.x1 + 0.3 * ln.size + ln.first_word >= lay.right[prev.page] - 1.0

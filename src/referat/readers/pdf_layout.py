@@ -59,6 +59,7 @@ class Line:
     spans: tuple[tuple[int, int], ...] = ()  # its character ranges on the reader's text page
     parts: tuple[Line, ...] = ()  # the pieces merged into it because they stand at one height
     column: int = 0  # 1: a side column of its own (:mod:`.pdf_columns`), never joined to others
+    cells: tuple[str, ...] = ()  # its text cut at runs of no-break spaces (tab stops)
 
 
 @dataclass(slots=True)

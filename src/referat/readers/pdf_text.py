@@ -23,6 +23,7 @@ import pypdfium2.raw as pdfium_c
 import pypdfium2_raw.bindings as pdfium_bindings  # type: ignore[import-untyped]
 import regex
 
+from ._clean import NBSP_TAB
 from .pdf_layout import Line, clean_line
 
 # FPDFText_GetTextObject returning a plain address (pypdfium2's binding returns a typed pointer,
@@ -236,7 +237,8 @@ def _line(tp: TextPage, text: str, a: int, b: int, pno: int, runs: list[_Run]) -
         size, bold = 10.0, False
         bottom = tp.loose(a)[2]
         top = bottom - size
-    word_end = next((i for i in range(a, b) if text[i].isspace()), b)
+    # (a no-break space joins the words beside it into one the line could not break)
+    word_end = next((i for i in range(a, b) if text[i].isspace() and text[i] != "\u00a0"), b)
     if breaks:
         word_end = min(word_end, breaks[0])
     first_end = tp.loose(word_end - 1)[1] if word_end < b else x1
@@ -244,7 +246,18 @@ def _line(tp: TextPage, text: str, a: int, b: int, pno: int, runs: list[_Run]) -
     text_out, tail = _split_tail(tp, text_out, text[a:b], a, size)
     nchars = sum(1 for ch in body if not ch.isspace())
     return Line(text_out, pno, x0, x1, top, bottom, size, bold, first_end - x0, nchars, tail=tail,
-                spans=((a, b),))
+                spans=((a, b),), cells=_cells(body, NBSP_TAB.match(text, b) is not None))
+
+
+def _cells(body: str, open_end: bool) -> tuple[str, ...]:
+    """The line cut at runs of no-break spaces (tab stops), when it has any; ``open_end``: a
+    run ends it, so an empty cell follows (the next cell's text wrapped to the next line)."""
+    if "\u00a0" not in body and not open_end:
+        return ()
+    cells = [c for c in (clean_line(" ".join(p.split())) for p in NBSP_TAB.split(body)) if c]
+    if open_end:
+        cells.append("")
+    return tuple(cells) if len(cells) > 1 else ()
 
 
 def _weighted_median(pairs: list[tuple[float, int]]) -> float:
