@@ -430,6 +430,14 @@ class Vocabulary:
     def _label_index(self) -> dict[str, str]:
         return {w.casefold(): f for f, ws in self.labels.items() for w in ws}
 
+    @cached_property
+    def _label_prefixes(self) -> frozenset[str]:
+        return frozenset(w[:k] for w in self._label_index for k in range(1, len(w) + 1))
+
+    def is_label_prefix(self, text: str) -> bool:
+        """Whether ``text`` begins some label ("Mødedelta" of "Mødedeltagere"), any case."""
+        return text.casefold() in self._label_prefixes
+
     def match_label(self, line: str) -> tuple[str, str, str] | None:
         """``"Mødested: Rådhuset"`` -> ``("location", "Mødested", "Rådhuset")``."""
         m = self._label_regex.match(line)
