@@ -101,3 +101,12 @@ def test_a_label_wrapped_over_three_lines_of_its_cell() -> None:
     assert (m.start_time, m.end_time) == ("16:00", "18:20")
     assert [(p.name, p.note) for p in m.participants] == [
         ("Lone Brix", "(A)"), ("Peter Holm", "(V)"), ("Karen Thygesen", "(C)")]
+
+
+def test_the_meetings_list_of_attachments_by_item_is_end_matter() -> None:
+    """'Bilagsliste' followed by an item's heading again lists the attachments of the whole
+    meeting (by item), also where no page break sets it apart."""
+    bilag = "\nBilagsliste\n1. Godkendelse af dagsorden\n1. Dagsorden (2231/24)\n"
+    m = referat.parse(HEAD + ITEMS + bilag)
+    assert [s.kind for s in m.items[-1].sections] == ["attachments", "decision"]
+    assert "1. Dagsorden (2231/24)" in m.notes
