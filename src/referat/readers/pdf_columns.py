@@ -20,7 +20,7 @@ own, away from the heading it numbers (a cell is centred vertically in its row).
   (in type larger than the body's) between the gutter's previous occupant and a line below the
   number, which becomes "N Title".
 - A *margin number* is a number alone in the right half of the page whose neighbours above and
-  below end an em left of it: furniture (``margin_number``), like a page number.
+  below end half an em or more left of it: furniture (``margin_number``), like a page number.
 """
 
 from __future__ import annotations
@@ -238,13 +238,13 @@ def _continued(prev: Line, ln: Line) -> bool:
 
 def _margin_numbers(lines: list[Line], width: float, body: float) -> list[Line]:
     """Numbers alone in the right half of the page beside the text: the lines just above and
-    below end left of them by more than an em (a count on a button, a badge)."""
+    below end left of them by half an em or more (a count on a button, a badge)."""
     out = []
     for k, ln in enumerate(lines):
         if ln.parts or ln.x0 < width / 2 or not _NUMBER.match(ln.text):
             continue
         near = _neighbours(lines, k)
-        if near and all(x.x1 + body <= ln.x0 for x in near):
+        if near and all(x.x1 + 0.5 * body <= ln.x0 for x in near):
             out.append(ln)
     return out
 
