@@ -89,3 +89,24 @@ def test_page_numbers_right_after_the_titles_are_pages() -> None:
     m = referat.parse(HEAD + toc + items.replace("2. Eventuelt", "2. Takster for 2023"))
     assert [(e.number, e.title, e.page) for e in m.toc] == [
         (1, "Godkendelse af dagsorden", 2), (2, "Takster for 2023", 2), (3, "Eventuelt", 3)]
+
+
+def test_a_label_wrapped_over_three_lines_of_its_cell() -> None:
+    """Pieces of the label among the value's words ("eltager") and on a line of their own
+    ("dspunk t:", "e:") make the label again; the value keeps only its own words."""
+    head = HEAD.replace("Mødetidspun Kl. 16.00 – 18.20\nkt:", "Mødeti Kl. 16.00 – 18.20\ndspunk t:")
+    head = head.replace("Mødedeltage Lone Brix (A), Peter Holm (V), re: Karen Thygesen (C)",
+                        "Møded Lone Brix (A), Peter Holm (V), eltager Karen Thygesen (C)\ne:")
+    m = referat.parse(head + ITEMS)
+    assert (m.start_time, m.end_time) == ("16:00", "18:20")
+    assert [(p.name, p.note) for p in m.participants] == [
+        ("Lone Brix", "(A)"), ("Peter Holm", "(V)"), ("Karen Thygesen", "(C)")]
+
+
+def test_the_meetings_list_of_attachments_by_item_is_end_matter() -> None:
+    """'Bilagsliste' followed by an item's heading again lists the attachments of the whole
+    meeting (by item), also where no page break sets it apart."""
+    bilag = "\nBilagsliste\n1. Godkendelse af dagsorden\n1. Dagsorden (2231/24)\n"
+    m = referat.parse(HEAD + ITEMS + bilag)
+    assert [s.kind for s in m.items[-1].sections] == ["attachments", "decision"]
+    assert "1. Dagsorden (2231/24)" in m.notes

@@ -16,6 +16,7 @@ import regex
 from ..blocks import Block
 from ..models import Participant
 from ..vocabulary import Vocabulary
+from .cell_labels import join_wrapped_labels
 from .dates import find_date, find_times
 from .patterns import absent_mark, alternation, item_number
 from .stream import Label
@@ -163,50 +164,10 @@ def _header_lines(blocks: list[Block], vocab: Vocabulary, h: Header) -> list[Blo
             continue
         for part in _split_inline_labels(b.text, vocab) if b.kind != "table_row" else [b.text]:
             lines.append(b if part == b.text else b.derive(part))
-    return _pair_label_columns(_join_wrapped_labels(_split_long_title(lines, vocab), vocab, h),
-                               vocab, h)
-
-
-_LABEL_START = regex.compile(r"^(\p{Lu}\p{Ll}{3,})\s+(\S.*)$")  # "Mødetidspun Kl. 16.00"
-_LABEL_END = regex.compile(r"(?:^|\s)(\p{Ll}{1,6}):(?=\s|$)")  # "kt:", "re:"
-
-
-def _wrapped_label(word: str, end: str, vocab: Vocabulary) -> str | None:
-    """The label ``word`` + ``end`` make, when it is one of the vocabulary's and ``word`` alone
-    is none ("Mødedeltage" + "re" -> "Mødedeltagere")."""
-    hit = vocab.match_label(f"{word}{end}: x")
-    if hit is None or hit[1].casefold() != f"{word}{end}".casefold() or \
-            vocab.match_label(f"{word}: x") is not None:
-        return None
-    return f"{word}{end}"
-
-
-def _join_wrapped_labels(lines: list[Block], vocab: Vocabulary, h: Header) -> list[Block]:
-    """A label wrapped inside a narrow table cell: its first part starts the line and the value
-    follows it ("Mødetidspun Kl. 16.00 – 18.20"); the rest of the word ends in a colon, on the
-    next line alone ("kt:") or, where the value's next line was joined to this one, before that
-    line ("Mødedeltage A, B, re: C, D"). Only when the two parts make a vocabulary label."""
-    out: list[Block] = []
-    i = 0
-    while i < len(lines):
-        b = lines[i]
-        m = _LABEL_START.match(b.text.strip()) if b.kind != "table_row" else None
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if m is not None and nxt is not None and (e := _LABEL_END.fullmatch(nxt.text.strip())) \
-                and (label := _wrapped_label(m[1], e[1], vocab)) is not None:
-            out.append(b.derive(f"{label}: {m[2]}"))
-            hit = vocab.match_label(f"{label}:")
-            _mark_field(h, nxt, hit[0] if hit else "note", "header.wrapped_label")
-            i += 2
-            continue
-        e = _LABEL_END.search(m[2]) if m is not None else None
-        if m is not None and e is not None and \
-                (label := _wrapped_label(m[1], e[1], vocab)) is not None:
-            value = f"{m[2][: e.start()].strip()} {m[2][e.end():].strip()}".strip()
-            b = b.derive(f"{label}: {value}")
-        out.append(b)
-        i += 1
-    return out
+    lines, fragments = join_wrapped_labels(_split_long_title(lines, vocab), vocab)
+    for b, field_ in fragments:  # the rest of a label wrapped in its cell ("kt:")
+        _mark_field(h, b, field_, "header.wrapped_label")
+    return _pair_label_columns(lines, vocab, h)
 
 
 def _choose_title(lines: list[Block], vocab: Vocabulary, h: Header) -> Block | None:

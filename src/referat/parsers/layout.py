@@ -97,16 +97,19 @@ def _end_matter(blocks: list[Block], starts: list[Candidate], vocab: Vocabulary)
     """The end matter after the last item: a line that is only an end-matter heading
     ("Underskriftsside", "Bilagsliste") ends the last item; it and all after it are the
     meeting's, not the item's. A word that is also an item's section heading ("Bilagsliste")
-    counts only where it starts a page."""
+    counts only where it starts a page or the next line repeats an item's heading (the
+    meeting's list of attachments, by item)."""
     if not starts:
         return None
     last = starts[-1]
+    heads = {" ".join(blocks[c.index].text.split()) for c in starts}
     for i in range(last.index + last.title_lines, len(blocks)):
         b = blocks[i]
         if b.kind == "table_row" or not vocab.is_end_matter(b.text):
             continue
         if vocab.section_kind(b.text, fuzzy=False) is None or \
-                (b.page is not None and blocks[i - 1].page != b.page):
+                (b.page is not None and blocks[i - 1].page != b.page) or \
+                (i + 1 < len(blocks) and " ".join(blocks[i + 1].text.split()) in heads):
             return i
     return None
 

@@ -26,6 +26,7 @@ _NUMBERED = regex.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zæøå][.)]|[ivx]{1,4}\
 _HYPHENATED = regex.compile(r"(?<=[\p{L}])-$")
 _DIGIT_HYPHEN = regex.compile(r"(?<=\d)-$")
 LABEL = regex.compile(r"^[\p{Lu}][\p{L}.\- ]{0,25}:\s")  # "Dato: ...", "Udvalg: ..."
+_LEAD_NUMBER = regex.compile(r"^\s*(\d{1,4})\.\s+\S")
 _ENDS_NUMBER = regex.compile(r"\s\d{1,4}$")
 _FRAGMENT = regex.compile(r"(?:^|[^\p{L}\d])([\p{L}]+)-$")
 _CONJUNCTION = regex.compile(r"^(?:og|eller|samt|el\.|and|or|til|som)\b", regex.IGNORECASE)
@@ -141,9 +142,19 @@ def _starts_item(ln: Line, prev: Line) -> bool:
     return ends and bool(_DASH_START.match(ln.text) or _NUMBERED.match(ln.text))
 
 
-def _continues(prev: Line, ln: Line, lay: Layout) -> bool:
-    """Does ``ln`` continue the paragraph whose last line is ``prev``?"""
+def _next_number(first: Line, ln: Line) -> bool:
+    """``ln`` starts with the number after the one that starts its paragraph ("142. ..." then
+    "143. ..."): the next entry of a numbered list or contents, not a wrapped line."""
+    a, b = _LEAD_NUMBER.match(first.text), _LEAD_NUMBER.match(ln.text)
+    return a is not None and b is not None and int(b[1]) == int(a[1]) + 1 and \
+        abs(first.x0 - ln.x0) < 2.0
+
+
+def _continues(prev: Line, ln: Line, lay: Layout, first: Line | None = None) -> bool:
+    """Does ``ln`` continue the paragraph whose last line is ``prev`` (and first ``first``)?"""
     if ln.bold != prev.bold or abs(ln.size - prev.size) > 0.6:
+        return False
+    if first is not None and _next_number(first, ln):
         return False
     if _starts_item(ln, prev) or _LEADER_END.search(prev.text) or prev.tail:
         return False
@@ -219,7 +230,7 @@ def assemble(stream: list[Line | TableRow], lay: Layout) -> list[Block]:
             (held if para else blocks).append(_furniture(obj))
         elif obj.column:  # a side column: a block of its own, after the paragraph it stands by
             (held if para else blocks).append(_block([obj], lay))
-        elif para and _continues(para[-1], obj, lay):
+        elif para and _continues(para[-1], obj, lay, para[0]):
             para.append(obj)
         else:
             flush()

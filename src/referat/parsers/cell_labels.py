@@ -1,0 +1,78 @@
+"""Header labels wrapped inside a narrow table cell (Word minutes exported to PDF).
+
+A label column too narrow for "Mødedeltagere:" breaks the word inside its cell, and the PDF's
+lines then carry the label's pieces beside the value: ``"Mødedeltage Lone Brix (A), ..."``
+and ``"re:"`` on the next line, or, where the value wraps too, the pieces among the value's
+words (``"Møded Lone Brix (A), ... Ahmad Nouri eltager (F), Bente ..."`` then ``"e:"``). The
+reader has no cells to rejoin (the table has no rulings), so the shape is read here: a
+capitalised first word that begins a vocabulary label but is none, completed by lowercase
+pieces that each extend it to a longer beginning of that label, the last ending in a colon.
+Only a whole vocabulary label counts, so ordinary lines are left as they are.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..blocks import Block
+from ..vocabulary import Vocabulary
+
+_FIRST = regex.compile(r"^(\p{Lu}\p{Ll}{2,})\s+(\S.*)$")  # "Mødetidspun Kl. 16.00 – 18.20"
+_PIECE = regex.compile(r"^\p{Ll}{1,12}:?$")  # "eltager", "kt:", "re:"
+
+
+def _complete(word: str, tokens: list[str], vocab: Vocabulary) -> tuple[str, set[int]] | None:
+    """The label ``word`` and some of ``tokens`` (in order) make, with the tokens used."""
+    acc, used = word, set()
+    for k, t in enumerate(tokens):
+        if not _PIECE.match(t) or not vocab.is_label_prefix(acc + t.rstrip(":")):
+            continue
+        acc += t.rstrip(":")
+        used.add(k)
+        if t.endswith(":"):
+            hit = vocab.match_label(f"{acc}: x")
+            return (acc, used) if hit is not None and hit[1].casefold() == acc.casefold() \
+                else None
+    return None
+
+
+def _join(b: Block, nxt: Block | None, vocab: Vocabulary) -> tuple[Block, bool] | None:
+    """``b`` with its wrapped label made whole, and whether ``nxt`` held only label pieces."""
+    m = _FIRST.match(b.text.strip()) if b.kind != "table_row" else None
+    if m is None or not vocab.is_label_prefix(m[1]) or vocab.match_label(f"{m[1]}: x"):
+        return None
+    own = m[2].split()
+    more = nxt.text.split() if nxt is not None and nxt.kind != "table_row" else []
+    whole = bool(more) and all(_PIECE.match(t) for t in more) and more[-1].endswith(":")
+    found = _complete(m[1], own + (more if whole else []), vocab)
+    if found is None:
+        return None
+    label, used = found
+    value = " ".join(t for k, t in enumerate(own) if k not in used)
+    took_next = any(k >= len(own) for k in used)
+    if took_next and not all(len(own) + k in used for k in range(len(more))):
+        return None  # the next line holds more than the label's pieces
+    return b.derive(f"{label}: {value}"), took_next
+
+
+def join_wrapped_labels(lines: list[Block], vocab: Vocabulary) -> tuple[
+        list[Block], list[tuple[Block, str]]]:
+    """The header lines with wrapped labels made whole, and the lines that held only the rest
+    of a label (``"kt:"``), each with the field of its label."""
+    out: list[Block] = []
+    pieces: list[tuple[Block, str]] = []
+    i = 0
+    while i < len(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        joined = _join(lines[i], nxt, vocab)
+        if joined is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        block, took_next = joined
+        out.append(block)
+        if took_next and nxt is not None:
+            hit = vocab.match_label(block.text)
+            pieces.append((nxt, hit[0] if hit else "note"))
+        i += 2 if took_next else 1
+    return out, pieces
