@@ -55,7 +55,7 @@ def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
     if block.kind == "table_row" or len(text) > 300 or _DIGIT.search(text) is None:
         return None  # both heading forms need a number: most lines are screened out here
     m = strong_heading(vocab).match(text)
-    if m and (not m["title"] or _title_like(m["title"])):
+    if m and (not m["title"] or title_like(m["title"])):
         title, closed = split_closed(m["title"].strip(), vocab)
         prefix = regex.sub(r"[\s.]+", "", m["naming"] or "").casefold()
         return Candidate(index, int(m["num"]), title, closed or bool(m["pre"]), True,
@@ -66,7 +66,7 @@ def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
     if m is None:
         return None
     title = m["title"].strip()
-    if not _title_like(title):
+    if not title_like(title):
         return None
     if _NUMERIC_START.match(title):
         return None
@@ -77,7 +77,7 @@ def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
                      page=block.page)
 
 
-def _title_like(title: str) -> bool:
+def title_like(title: str) -> bool:
     title = title.strip()
     return bool(title) and (title[0].isupper() or title[0] in "\"'”“(«") and \
         not _NOT_TITLE.match(title)
@@ -89,7 +89,7 @@ def _number_only(blocks: list[Block], index: int, vocab: Vocabulary) -> Candidat
     if m is None or index + 1 >= len(blocks):
         return None
     nxt = blocks[index + 1]
-    if nxt.kind == "table_row" or not _title_like(nxt.text) or len(nxt.text) > 200 or \
+    if nxt.kind == "table_row" or not title_like(nxt.text) or len(nxt.text) > 200 or \
             vocab.is_chrome(nxt.text) or vocab.section_kind(nxt.text, fuzzy=False) or \
             vocab.match_label(nxt.text) is not None or \
             _NUMERIC_START.match(nxt.text):
