@@ -150,11 +150,19 @@ COMMITTEE_SUFFIXES: Words = (
     "styregruppen", "borgermødet", "magistraten", "magistrat",
 )
 
-# Labels of case references (the patterns themselves live in parsers/casenumbers.py).
-CASE_LABELS: Words = (
-    "Sagsnr.", "Sag nr.", "Sag", "Sagsid.", "J.nr.", "Journalnr.", "Dok.nr.", "Dok.",
-    "Dokumentnr.", "KLE",
-)
+# Labels of case references, by the field their value fills ("Sagsnr.: 23-001"). A dot may be
+# left out and a space put in or left out where the label has a dot or a space ("J.nr." matches
+# "J. nr", "Jnr"; "Sag nr." matches "Sagnr").
+CASE_LABELS = WordTable({
+    "case_number": [
+        "Sagsnr.", "Sags. nr.", "Sag nr.", "Sag. nr.", "Sagsnummer", "Sagsid", "Sags-id", "Sag",
+        "Emnenr.", "Akt-id", "Aktid",
+    ],
+    "journal_number": ["J.nr.", "Journalnr.", "Journal-nr.", "Journalnummer", "KLE-nr.", "KLE"],
+    "document_number": [
+        "Dok.nr.", "Dokumentnr.", "Dokument. nr.", "Dokumentnummer", "Dok.", "Dok-id", "Dokid",
+    ],
+})
 
 # Words before an item's number that name it an item ("Punkt 3:", "Pkt. 42", "Sag nr. 130"),
 # and those that only number it ("Nr. 7"), so a line they open is an item only in their form.
@@ -225,6 +233,7 @@ def _norm(text: str) -> str:
 # Keys of a table the contract fixes (other tables take the keys their default has).
 _CONTRACT_KEYS: dict[str, tuple[str, ...]] = {
     "sections": get_args(SectionKind),
+    "case_labels": ("case_number", "journal_number", "document_number"),
     "document_types": tuple(  # Literal["referat", "dagsorden"] | None
         value for arg in get_args(Meeting.model_fields["document_type"].annotation)
         for value in get_args(arg)),
@@ -237,6 +246,7 @@ class Vocabulary:
 
     sections: Mapping[str, Sequence[str]] = SECTIONS
     labels: Mapping[str, Sequence[str]] = LABELS
+    case_labels: Mapping[str, Sequence[str]] = CASE_LABELS
     toc_headings: Sequence[str] = TOC_HEADINGS
     item_prefixes: Sequence[str] = ITEM_PREFIXES
     number_prefixes: Sequence[str] = NUMBER_PREFIXES
@@ -563,11 +573,13 @@ class Vocabulary:
         """Every structural word (for tests that prove nothing else is dropped)."""
         words: set[str] = set()
         for group in (*self.sections.values(), *self.labels.values(), self.toc_headings,
-                      CASE_LABELS,
+                      *self.case_labels.values(),
                       self.closed_markers, self.open_markers, *self.document_types.values(),
                       self.chrome, self.end_matter):
             for w in group:
                 words.update(regex.findall(r"\w+", w.casefold()))
+        for labels in self.case_labels.values():  # printed without dots and spaces: "Sagnr."
+            words.update("".join(regex.findall(r"\w+", label.casefold())) for label in labels)
         return frozenset(words)
 
 

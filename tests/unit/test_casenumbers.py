@@ -21,7 +21,7 @@ V = Vocabulary.default()
     ],
 )
 def test_labelled(line: str, ref: CaseRef) -> None:
-    assert parse_labelled(line)[0] == ref
+    assert parse_labelled(line, V)[0] == ref
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,21 +18,43 @@ from .memo import remembered
 from .patterns import state_word
 
 VALUE = r"(?:[A-ZÆØÅ]{2,5}-)?\d[\dA-Za-zÆØÅ]*(?:[./-]+[\dA-Za-zÆØÅ]+)*"
-_LABELS = {
-    "case_number": r"Sags?\.?\s*nr|Sagsnummer|Sagsid|Sags-?id|Sag\s+nr|Sag|Emnenr|Akt-?id",
-    "journal_number": r"J\.?\s*nr|Journal-?nr|Journalnummer|KLE(?:-nr)?",
-    "document_number": r"Dok(?:ument)?\.?\s*nr|Dokumentnummer|Dok|Dok-?id",
-}
-_FIRST = "".join(sorted({alt[0].casefold() for v in _LABELS.values() for alt in v.split("|")}))
-_LABELLED = regex.compile(  # a label's first letter first: a cheap test at every position
-    rf"(?=[{_FIRST}])(?:(?<![\p{{L}}])|(?<=\p{{Ll}})(?=\p{{Lu}}))(?P<label>"
-    + "|".join(f"(?P<{k}>{v})" for k, v in _LABELS.items())
-    + rf")\.?\s*[:.]?\s*(?P<value>{VALUE})",
-    regex.IGNORECASE,
-)
-_LABEL_START = regex.compile(  # a line opened by a label ("Sagsnr.", "Sag 12", "J.nr.")
-    r"^(?:" + "|".join(_LABELS.values()) + r")(?!\p{Ll})", regex.IGNORECASE)
-_LABEL_HINTS = ("sag", "nr", "dok", "kle", "emne", "akt", "journal")
+_FIELDS = ("case_number", "journal_number", "document_number")
+
+
+def _label_alt(words: Sequence[str]) -> str:
+    """A label's pattern: a dot may be left out and spaces put in or left out after a dot or
+    where the label has a space ("J.nr." matches "J. nr" and "Jnr"), longest label first."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        parts = [regex.escape(p).replace(r"\.", r"\.?\s*") for p in w.split()]
+        out.append(r"\s*".join(parts))
+    return "|".join(out)
+
+
+@dataclass(frozen=True)
+class _Labels:
+    """The vocabulary's case-reference labels as patterns."""
+
+    labelled: regex.Pattern[str]  # a label and its value, anywhere in a line
+    start: regex.Pattern[str]  # a label opening a line
+    hints: tuple[str, ...]  # a casefolded piece of every label: a cheap first test
+
+
+@lru_cache(maxsize=8)
+def _labels(vocab: Vocabulary) -> _Labels:
+    table = vocab.case_labels
+    words = [w for f in _FIELDS for w in table.get(f, ())]
+    first = "".join(sorted({w[0].casefold() for w in words}))
+    alts = "|".join(f"(?P<{f}>{_label_alt(table[f])})" for f in _FIELDS if table.get(f))
+    labelled = regex.compile(  # a label's first letter first: a cheap test at every position
+        rf"(?=[{regex.escape(first)}])(?:(?<![\p{{L}}])|(?<=\p{{Ll}})(?=\p{{Lu}}))(?P<label>{alts})"
+        rf"\.?\s*[:.]?\s*(?P<value>{VALUE})", regex.IGNORECASE)
+    start = regex.compile(rf"^(?:{_label_alt(words)})(?!\p{{Ll}})", regex.IGNORECASE)
+    runs = {max(regex.findall(r"\p{L}+", w.casefold()), key=len) for w in words}
+    hints = tuple(sorted(h for h in runs if not any(o != h and o in h for o in runs)))
+    return _Labels(labelled, start, hints)
+
+
 _THREE_DIGITS = regex.compile(r"\d\D*\d\D*\d")  # _looks_like_number's minimum
 _SEPARATORS = regex.compile(r"[\s/|,]+")
 _YEAR = regex.compile(r"(19|20)\d\d")
@@ -58,17 +81,18 @@ class CaseRef:
 
 
 @remembered
-def parse_labelled(line: str) -> tuple[CaseRef, str]:
-    """Case references with labels in ``line``; returns them and the line with them removed
-    (the line as it is when it holds none)."""
+def parse_labelled(line: str, vocab: Vocabulary) -> tuple[CaseRef, str]:
+    """Case references with labels (``vocab.case_labels``) in ``line``; returns them and the
+    line with them removed (the line as it is when it holds none)."""
     ref = CaseRef()
+    labels = _labels(vocab)
     if _THREE_DIGITS.search(line) is None or not any(k in line.casefold()
-                                                     for k in _LABEL_HINTS):
+                                                     for k in labels.hints):
         # cheap tests before the label regex: the 3 digits a value needs, and a label word
         return ref, line
     rest = line
-    for m in _LABELLED.finditer(line):
-        field = next(k for k in _LABELS if m.group(k))
+    for m in labels.labelled.finditer(line):
+        field = next(k for k in _FIELDS if m.group(k))
         value = m["value"].rstrip(".-")
         if not _looks_like_number(value):
             continue
@@ -138,9 +162,9 @@ def split_title_ref(title: str) -> tuple[str, CaseRef | None]:
     return title[: m.start()].rstrip(), CaseRef(case_number=m["value"])
 
 
-def opens_with_label(line: str) -> bool:
+def opens_with_label(line: str, vocab: Vocabulary) -> bool:
     """``line`` begins with a case-reference label ("Sagsnr.: ...", "Dok.nr. ...")."""
-    return _LABEL_START.match(line) is not None
+    return _labels(vocab).start.match(line) is not None
 
 
 def is_ref_line(line: str, vocab: Vocabulary, max_rest: int = 8) -> bool:
@@ -148,5 +172,5 @@ def is_ref_line(line: str, vocab: Vocabulary, max_rest: int = 8) -> bool:
     text = line.strip()
     if parse_bare(text, vocab) is not None:
         return True
-    ref, rest = parse_labelled(text)
+    ref, rest = parse_labelled(text, vocab)
     return bool(ref) and len(rest.split()) <= max_rest

@@ -99,7 +99,7 @@ def take_marker(rest: str, vocab: Vocabulary) -> tuple[str, bool | None]:
 
 def _reference(text: str, vocab: Vocabulary, rule: str) -> Verdict | None:
     """A case-reference line ("Sagsnr. 23-001 Åbent"): its values go to the item."""
-    ref, rest = parse_labelled(text)
+    ref, rest = parse_labelled(text, vocab)
     if not ref or len(rest.split()) > 8:
         return None
     rest, closed = take_marker(rest, vocab)
@@ -109,7 +109,7 @@ def _reference(text: str, vocab: Vocabulary, rule: str) -> Verdict | None:
 def _late_reference(b: Block, text: str, st: ItemState) -> Verdict | None:
     """"Sagsnr. N ..." after a line of links, when a section is already open."""
     if b.kind == "table_row" or st.pos >= META_ZONE + 4 or st.in_meta or \
-            not opens_with_label(text):
+            not opens_with_label(text, st.vocab):
         return None
     return _reference(text, st.vocab, "item.late_case_ref")
 
@@ -130,7 +130,7 @@ def _marker(b: Block, text: str, st: ItemState) -> Verdict | None:
 
 
 def _case_reference(b: Block, text: str, st: ItemState) -> Verdict | None:
-    if opens_with_label(text) or st.pos < META_ZONE:
+    if opens_with_label(text, st.vocab) or st.pos < META_ZONE:
         return _reference(text, st.vocab, "item.case_ref")
     return None
 

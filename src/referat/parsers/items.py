@@ -183,9 +183,9 @@ def _best_chain(cands: list[Candidate]) -> tuple[list[Candidate], float]:
 
 def _is_cue(b: Block, vocab: Vocabulary) -> bool:
     t = b.text.strip()
-    return bool(parse_bare(t, vocab) or parse_labelled(t)[0] or vocab.section_kind(t, fuzzy=False)
-                or vocab.split_glued_heading(t) or vocab.open_regex.match(t)
-                or decision_head(t, vocab))
+    return bool(parse_bare(t, vocab) or parse_labelled(t, vocab)[0]
+                or vocab.section_kind(t, fuzzy=False) or vocab.split_glued_heading(t)
+                or vocab.open_regex.match(t) or decision_head(t, vocab))
 
 
 def _mark_support(cands: list[Candidate], blocks: list[Block], vocab: Vocabulary) -> None:

@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 import regex
 
 from ..blocks import Block
-from ..vocabulary import CASE_LABELS, Vocabulary
+from ..vocabulary import Vocabulary
 from .pagelines import is_page_per_line, split_pages
 from .patterns import alternation, state_word
 
@@ -32,7 +32,7 @@ class _Breaks:
     def __init__(self, vocab: Vocabulary) -> None:
         words = {w for ws in vocab.sections.values() for w in ws}
         words |= {w for ws in vocab.labels.values() for w in ws}
-        words |= {w.rstrip(".") for w in CASE_LABELS}
+        words |= {w.rstrip(".") for ws in vocab.case_labels.values() for w in ws}
         alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
         self._alt, self._toc = alt, "|".join(regex.escape(w) for w in vocab.toc_headings)
         self._heads = alternation(vocab.decision_heads)
