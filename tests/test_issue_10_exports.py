@@ -50,6 +50,7 @@ word_content = _load("word_content", WORD / "word_content.py")
 
 WORD_DOCS = [d.name for d in word_content.DOCS]
 PRINTED_DOCS = sorted(p.stem for p in PRINTED.glob("*.pdf"))
+PRINTED_A4 = PRINTED / "a4"  # the same pages printed on A4 paper: other breaks, other widths
 WORD_FIELDS = ("header", "items", "titles", "closed", "case_numbers", "decisions", "sections")
 PRINTED_FIELDS = ("header", "items", "titles", "closed", "case_numbers", "decisions")
 
@@ -185,18 +186,20 @@ def test_word_truth_is_generated_from_the_document_data(doc: str) -> None:
 
 
 # --------------------------------------------------------------------------- browser prints
+@pytest.mark.parametrize("paper", ["letter", "a4"])
 @pytest.mark.parametrize(("doc", "field"), list(_cases(PRINTED_DOCS, PRINTED_FIELDS)))
-def test_printed_page_parses_like_the_page(doc: str, field: str,
+def test_printed_page_parses_like_the_page(doc: str, field: str, paper: str,
                                            parsed: Callable[[Path], Doc]) -> None:
     golden = json.loads((SAMPLES / "html" / f"{doc}.expected.json").read_text(encoding="utf-8"))
-    meeting = parsed(PRINTED / f"{doc}.pdf")
+    meeting = parsed((PRINTED_A4 if paper == "a4" else PRINTED) / f"{doc}.pdf")
     truth, got = _project(golden), _project(meeting)
     full = (golden["items"], meeting["items"])
     assert field_deviations(truth, got, field, full) == []
 
 
 def test_every_html_sample_has_a_print() -> None:
-    assert sorted(p.stem for p in (SAMPLES / "html").glob("*.html")) == PRINTED_DOCS
+    assert sorted(p.stem for p in (SAMPLES / "html").glob("*.html")) == PRINTED_DOCS == \
+        sorted(p.stem for p in PRINTED_A4.glob("*.pdf"))
 
 
 @pytest.mark.parametrize("doc", PRINTED_DOCS)

@@ -9,9 +9,10 @@ together ("Godkendelse af dagsorden  som"), and the number of a table row stands
 own, away from the heading it numbers (a cell is centred vertically in its row). So:
 
 - A *side column* starts where the page's text leaves a vertical gap at least an em wide that no
-  piece crosses, right of the page's middle, when only narrow pieces, at least three with
-  letters, stand right of it, and over the document such pieces mostly stand alone at their
-  height (a column of its own; the values of a label/value table stand beside their labels).
+  piece beside it crosses, right of the page's middle, when only narrow pieces, at least three with
+  letters, stand right of it, and over the document such pieces mostly share no baseline with
+  the text left of them (a column of its own; a label/value table's values stand on their
+  labels' baselines).
   Its pieces are cut from the lines they were joined to, and each run of them becomes one line
   of its own (``column`` 1), which paragraphs never absorb.
 - A *gutter number* is a number alone in the left margin: the lines just above and below it start
@@ -20,7 +21,7 @@ own, away from the heading it numbers (a cell is centred vertically in its row).
   (in type larger than the body's) between the gutter's previous occupant and a line below the
   number, which becomes "N Title".
 - A *margin number* is a number alone in the right half of the page whose neighbours above and
-  below end an em left of it: furniture (``margin_number``), like a page number.
+  below end half an em or more left of it: furniture (``margin_number``), like a page number.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ def arrange(pages: list[list[Line]], chrome: dict[int, str], widths: list[float]
     contents = [[ln for ln in lines if id(ln) not in chrome] for lines in pages]
     edges = _side_edges(contents, widths, body)
     for i, (lines, content, edge) in enumerate(zip(pages, contents, edges, strict=True)):
-        arranged = content if edge is None else _split_side(content, edge)
+        arranged = content if edge is None else _cut_counts(_split_side(content, edge),
+                                                            widths[i], body)
         arranged = _gutter_numbers(arranged, body)
         if arranged is not content:
             rest = [ln for ln in lines if id(ln) in chrome]
@@ -71,37 +73,43 @@ def _pieces(ln: Line) -> tuple[Line, ...]:
 
 def _side_edges(contents: list[list[Line]], widths: list[float],
                 body: float) -> list[float | None]:
-    """Per page, where its side column starts, or None. A column of its own stands mostly
-    alone: over the pages that show it, at least half its pieces have no text beside them."""
-    edges: list[float | None] = []
+    """Per page, where its side column starts, or None. A column of its own is set apart:
+    over the pages that show it, at least half its pieces share no baseline with text left of
+    them (the values of a label/value table stand on their labels' baselines). Where the
+    document has one, it also takes a page's last piece or two of it (a run cut by the page
+    break)."""
     alone: Counter[int] = Counter()
     total: Counter[int] = Counter()
     for lines, width in zip(contents, widths, strict=True):
         pieces = [p for ln in lines for p in _pieces(ln)]
-        x = _side_edge(pieces, width, body)
-        edges.append(x)
+        x = _side_edge(pieces, width, body, sorted({p.x0 for p in pieces if p.x0 > width / 2}))
         if x is not None:
             left = [p for p in pieces if p.x0 < x]
             for p in pieces:
                 if p.x0 >= x:
                     total[round(x)] += 1
-                    alone[round(x)] += not any(abs(q.top - p.top) <= _SAME_HEIGHT for q in left)
-    return [x if x is not None and 2 * alone[round(x)] >= total[round(x)] else None
-            for x in edges]
+                    alone[round(x)] += not any(_same_baseline(p, q) for q in left)
+    found = [x for x in total if 2 * alone[x] >= total[x]]
+    return [_side_edge([p for ln in lines for p in _pieces(ln)], width, body,
+                       [p.x0 for ln in lines for p in _pieces(ln)
+                        if any(abs(p.x0 - x) <= 1 for x in found)], least=1)
+            if found else None for lines, width in zip(contents, widths, strict=True)]
 
 
-def _side_edge(pieces: list[Line], width: float, body: float) -> float | None:
-    """Where the text of a page leaves a gap an em wide that no piece crosses, right of the
-    middle, with at least three narrow pieces with letters, and only narrow pieces, right of
-    it."""
-    covered = -1.0
-    for p in sorted(pieces, key=lambda p: p.x0):
-        if covered >= 0 and p.x0 - covered >= body and p.x0 > width / 2:
-            right = [q for q in pieces if q.x0 >= p.x0]
-            if sum(1 for q in right if _LETTER.search(q.text)) >= 3 and \
-                    all(q.x1 - q.x0 <= _SIDE_WIDTH * width for q in right):
-                return p.x0
-        covered = max(covered, p.x1)
+def _side_edge(pieces: list[Line], width: float, body: float, starts: list[float],
+               least: int = 3) -> float | None:
+    """Where a side column starts on a page, of the ``starts`` right of its middle: at least
+    ``least`` narrow pieces with letters, and only narrow pieces, right of a gap an em wide that
+    no piece beside them (in their stretch of the page) crosses."""
+    for x in sorted(x for x in starts if x > width / 2):
+        right = [p for p in pieces if p.x0 >= x]
+        if sum(1 for p in right if _LETTER.search(p.text)) < least or \
+                any(p.x1 - p.x0 > _SIDE_WIDTH * width for p in right):
+            continue
+        top, bottom = min(p.top for p in right), max(p.bottom for p in right)
+        if not any(p.x0 < x < p.x1 + body and p.bottom > top and p.top < bottom
+                   for p in pieces):
+            return x
     return None
 
 
@@ -135,6 +143,23 @@ def _wraps(prev: Line, p: Line, right: float) -> bool:
     ("Dato: ..."), and the column too narrow for its first word beside ``prev``?"""
     return p.top - prev.bottom <= 0.8 * p.size and not LABEL.match(p.text) and \
         prev.x1 + 0.3 * p.size + p.first_word >= right - 1.0
+
+
+def _cut_counts(lines: list[Line], width: float, body: float) -> list[Line]:
+    """On a page with a side column, a number that ends a line far right of its text, where
+    the lines above and below end left of it, is a count on a button beside that text, not
+    the line's page number: a line of its own (a margin number)."""
+    out: list[Line] = []
+    for k, ln in enumerate(lines):
+        *rest, last = _pieces(ln)
+        near = _neighbours(lines, k)
+        if rest and _NUMBER.match(last.text) and last.x0 > width / 2 and \
+                last.x0 - rest[-1].x1 >= body and near and \
+                all(x.x1 + 0.5 * body <= last.x0 for x in near):
+            out.extend((join_pieces(rest), last))
+        else:
+            out.append(ln)
+    return out
 
 
 def _stack(run: list[Line]) -> Line:
@@ -238,13 +263,13 @@ def _continued(prev: Line, ln: Line) -> bool:
 
 def _margin_numbers(lines: list[Line], width: float, body: float) -> list[Line]:
     """Numbers alone in the right half of the page beside the text: the lines just above and
-    below end left of them by more than an em (a count on a button, a badge)."""
+    below end left of them by half an em or more (a count on a button, a badge)."""
     out = []
     for k, ln in enumerate(lines):
         if ln.parts or ln.x0 < width / 2 or not _NUMBER.match(ln.text):
             continue
         near = _neighbours(lines, k)
-        if near and all(x.x1 + body <= ln.x0 for x in near):
+        if near and all(x.x1 + 0.5 * body <= ln.x0 for x in near):
             out.append(ln)
     return out
 

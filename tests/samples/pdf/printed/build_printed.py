@@ -4,7 +4,9 @@ user saves a web page as PDF (issue 10, family 10).
     apt-get install -y chromium
     .venv/bin/python tests/samples/pdf/printed/build_printed.py
 
-Writes ``NAME.pdf`` next to this script. The page is served from a local HTTP server under the
+Writes ``NAME.pdf`` next to this script (Chromium's default paper, US Letter) and ``a4/NAME.pdf``
+(the same page on A4 paper, as printers in Denmark are set up: other line breaks, page breaks
+and column widths, so the layout rules are tried on two geometries). The page is served from a local HTTP server under the
 host name the Aarhus pages are published on (Chromium maps the name to the local server), so the
 footer shows a plausible address rather than a local file path; Chromium's default print
 header and footer stay on: date and page title at the top, address and "N/M" at the bottom of
@@ -46,11 +48,17 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def print_page(html: Path, out: Path) -> None:
+def print_page(html: Path, out: Path, paper: str = "") -> None:
+    """``paper``: a CSS page size ("A4"), the paper a user picks in the print dialog."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "site"
         (root / "vis").mkdir(parents=True)
         shutil.copy(html, root / "vis" / html.name)
+        if paper:
+            page = root / "vis" / html.name
+            text = page.read_text(encoding="utf-8")
+            page.write_text(text.replace("</head>", f"<style>@page {{ size: {paper}; }}</style>"
+                                                    "</head>", 1), encoding="utf-8")
         server = _serve(root)
         port = server.server_address[1]
         try:
@@ -69,9 +77,11 @@ def print_page(html: Path, out: Path) -> None:
 
 
 def main(names: list[str]) -> None:
+    (HERE / "a4").mkdir(exist_ok=True)
     for html in sorted(HTML.glob("*.html")):
         if not names or html.stem in names:
             print_page(html, HERE / f"{html.stem}.pdf")
+            print_page(html, HERE / "a4" / f"{html.stem}.pdf", paper="A4")
 
 
 if __name__ == "__main__":
