@@ -189,6 +189,11 @@ END_MATTER: Words = (
     "Bilagsliste", "Samlet bilagsliste",
 )
 
+# Roles printed before a participant's name ("Formand: Anne Hansen", "Borgmester Jens Lund").
+ROLES: Words = (
+    "Formand", "Næstformand", "Borgmester", "Overborgmester", "Rådmand", "Viceborgmester",
+)
+
 # Words that mark an item (or a TOC line) as closed, or explicitly open.
 CLOSED_MARKERS: Words = (
     "Lukket punkt", "Lukket sag", "Lukket", "For lukkede døre", "Fortroligt", "Lukkede sager",
@@ -258,6 +263,7 @@ class Vocabulary:
     document_types: Mapping[str, Sequence[str]] = DOCUMENT_TYPES
     chrome: Sequence[str] = CHROME
     end_matter: Sequence[str] = END_MATTER
+    roles: Sequence[str] = ROLES
     fuzzy_cutoff: float = 88.0
 
     def __post_init__(self) -> None:

@@ -18,24 +18,17 @@ from ..models import Participant
 from ..vocabulary import Vocabulary
 from .cell_labels import join_wrapped_labels
 from .dates import find_date, find_times
-from .patterns import absent_mark, alternation, item_number
+from .participants import names_line, participant, split_names
+from .patterns import alternation
 from .stream import Label
 
 _TITLE_PARTS = regex.compile(r"\s+[-–|]\s+")
 _QUOTED_NAME = regex.compile(r"^\p{Lu}\p{L}+\s+[\"“”«»][^\"“”«»]{3,80}[\"“”«»]$")
-_NAME_SPLIT = regex.compile(r"\s*(?:,|;|\s+og\s+)\s*(?![^()]*\))")
 _TITLE_PLACE = regex.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\s+i\s+(\p{Lu}.{2,120})$")
 _CLOCK_ONLY = regex.compile(r"^\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)\b", regex.IGNORECASE)
 _KL_LINE = regex.compile(r"(?i)kl\.?\s*\d{1,2}[.:]\d\d(?:\s*[-–]\s*(?:kl\.?\s*)?\d{1,2}[.:]\d\d)?")
 _REPEAT = regex.compile(r"^(\S+)(?:\s+\1)+$")
 _PLACE_LIKE = regex.compile(r"^\p{L}[\p{L}\d.,/ -]{2,80}$")
-_PARTY = regex.compile(r"^[A-ZÆØÅ]{1,2}$")
-_ROLE = regex.compile(r"^(Formand|Næstformand|Borgmester|Overborgmester|Rådmand|Viceborgmester)"
-                      r"\s*:?\s+(?=\p{Lu})")
-_NAME_LIKE = regex.compile(
-    r"^(?:(?:Formand|Næstformand|Borgmester|Overborgmester|Rådmand)\s*:?\s+)?"
-    r"[\p{Lu}][\p{L}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|von|van|de|la|af)){0,5}$"
-)
 
 
 HeaderMark = tuple[Block, Label, str, str]  # block, label, rule, node
@@ -68,59 +61,6 @@ def _title_noise(vocab: Vocabulary) -> regex.Pattern[str]:
         r"(?:af|fra|til|for)\s+møde)\b",
         regex.IGNORECASE,
     )
-
-
-@lru_cache(maxsize=8)
-def _absent_after(vocab: Vocabulary) -> regex.Pattern[str]:
-    """An absence written after a name without brackets: "X ved afbud"."""
-    return regex.compile(rf"\s+(ved\s+(?:{alternation(vocab.labels['absent'])}))\b\.?",
-                         regex.IGNORECASE)
-
-
-def _split_names(value: str, vocab: Vocabulary) -> list[str]:
-    value = _absent_after(vocab).sub(r" (\1),", value)
-    out: list[str] = []
-    for n in _NAME_SPLIT.split(value):
-        n = n.strip(" .-–•")
-        if not n:
-            continue
-        if out and _PARTY.match(n):
-            out[-1] = f"{out[-1]} ({n})"  # "Kasper Damsgaard, A": the party letter
-        else:
-            out.append(n)
-    return out
-
-
-# An absence qualified by a time or by items: the person took part in the rest of the meeting.
-@lru_cache(maxsize=8)
-def _part_of_meeting(vocab: Vocabulary) -> regex.Pattern[str]:
-    """A time or an item qualifying an absence ("fra kl. 17.30", "pkt. 5-8")."""
-    return regex.compile(r"(?i)\b(?:fra|til|efter|indtil)\s+kl\.?\s*\d{1,2}[.:]\d\d|"
-                         rf"\b{item_number(vocab)}")
-_NAME_NOTE = regex.compile(r"^(.*?)\s*((?:\([^)]*\)|\s[-–]\s).*)$")
-
-
-def _participant(raw: str, vocab: Vocabulary, *, absent: bool) -> Participant | None:
-    mark = absent_mark(vocab).search(raw)
-    name = absent_mark(vocab).sub("", raw).strip()
-    note: str | None = None
-    role = _ROLE.match(name)
-    if role:
-        name = name[role.end():].strip()
-    m = _NAME_NOTE.match(name)
-    if m and m.group(1):
-        name, note = m.group(1).strip(), m.group(2).strip(" -–") or None
-    if note == "()":
-        note = None
-    if mark is not None and note is None and " " in mark.group(0):
-        note = mark.group(0).strip("()")
-    if role:
-        note = f"{role.group(1)} {note}" if note else role.group(1)
-    if not _NAME_LIKE.match(name) or (name.isupper() and len(name) > 4):
-        return None
-    if absent and note and _part_of_meeting(vocab).search(note):
-        absent = False  # "Afbud: Peter Holm (V) fra kl. 17.30": there for part of the meeting
-    return Participant(name=name, absent=absent or mark is not None, note=note)
 
 
 def committee_from_title(title: str, vocab: Vocabulary) -> str | None:
@@ -221,7 +161,7 @@ def _read_labelled(h: Header, b: Block, text: str, r: _Reading, vocab: Vocabular
     # names go on in the label's type: a bold line after a plain label is a caption
     # ("Mødedeltagere:" then the column heads "Punkt  Titel" of the agenda's table)
     if r.current in ("participants", "absent") and b.kind in ("list_item", "para") and \
-            (r.label_bold or not b.bold) and _names_line(text, vocab):
+            (r.label_bold or not b.bold) and names_line(text, vocab):
         if r.wrapped and h.participants and not text[:1].islower():
             first, _, rest = text.partition(",")
             if len(first.split()) == 1 and len(h.participants[-1].name.split()) == 1:
@@ -373,13 +313,6 @@ def _pair_label_columns(lines: list[Block], vocab: Vocabulary, h: Header) -> lis
     return out
 
 
-def _names_line(text: str, vocab: Vocabulary) -> bool:
-    """A line that continues a list of names (most of its pieces look like names)."""
-    pieces = _split_names(text, vocab)
-    good = sum(1 for p in pieces if _participant(p, vocab, absent=False) is not None)
-    return bool(pieces) and good >= max(1, len(pieces) * 0.6)
-
-
 def _times(text: str, h: Header) -> tuple[str | None, str | None]:
     start, end = find_times(text)
     return start or h.start_time, end or h.end_time
@@ -414,8 +347,8 @@ def _apply(h: Header, field_: str, value: str, vocab: Vocabulary) -> None:
         if absent and value.strip(" .").casefold() in ("ingen", "-", ""):
             h.notes.append(f"{'Fraværende' if absent else 'Deltagere'}: {value}")
             return
-        for raw in _split_names(value, vocab):
-            p = _participant(raw, vocab, absent=absent)
+        for raw in split_names(value, vocab):
+            p = participant(raw, vocab, absent=absent)
             if p is None:
                 h.notes.append(raw)
                 continue
@@ -451,26 +384,3 @@ def _clock(m: regex.Match[str]) -> str | None:
     """``HH:MM`` from hour and minute groups, or None for an impossible time ("kl. 51.45")."""
     hour, minute = int(m.group(1)), int(m.group(2))
     return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
-
-
-_LIST_MARK = regex.compile(r"^\s*(?:\d{1,3}\s*[.)]|[-•·])\s*(?=\S)")
-
-
-def attendance_lists(lines: list[str], vocab: Vocabulary) -> list[Participant]:
-    """Lists under "Deltagerne var:" / "Fraværende:" printed inside an item (per-item pages):
-    the label on its own line, then one numbered or bulleted name a line."""
-    found: list[Participant] = []
-    k = 0
-    while k < len(lines):
-        hit = vocab.match_label(lines[k])
-        if hit is None or hit[0] not in ("participants", "absent") or hit[2]:
-            k += 1
-            continue
-        k += 1
-        while k < len(lines) and (m := _LIST_MARK.match(lines[k])):
-            p = _participant(lines[k][m.end():].strip(), vocab, absent=hit[0] == "absent")
-            if p is None:
-                break
-            found.append(p)
-            k += 1
-    return found

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import regex
 
@@ -29,11 +30,11 @@ _FILE_NAMES = regex.compile(r"\S+\.(?i:pdf|docx?|xlsx?|pptx?|odt|rtf|jpe?g|png|m
 _CATEGORY = regex.compile(r"^\p{Lu}\.\s+\p{Lu}\p{Ll}+\s+\p{Ll}")
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """What a rule says of one block. ``node`` is where a metadata line ends ("" for the item
     itself, "notes"); ``rest`` is what is left of the line to read on when a rule took only its
-    beginning (a leading case number)."""
+    beginning (a leading case number). (A named tuple: immutable, and cheap to make for every
+    block.)"""
 
     label: Label
     rule: str
@@ -159,14 +160,6 @@ def _leading_reference(b: Block, text: str, st: ItemState) -> Verdict | None:
     return Verdict("case_ref", "item.leading_ref", ref=lead[0], rest=replace(b, text=lead[1]))
 
 
-def _metadata(rule: Rule) -> Rule:
-    """A rule of the metadata zone: never for table rows, only before content."""
-    def guarded(b: Block, text: str, st: ItemState) -> Verdict | None:
-        return rule(b, text, st) if b.kind != "table_row" and st.in_meta else None
-    guarded.__doc__ = rule.__doc__
-    return guarded
-
-
 def _section_heading(b: Block, text: str, st: ItemState) -> Verdict | None:
     if st.kind == "attachments" and b.kind == "list_item":
         return None  # a list of attachments: its items are no headings
@@ -191,26 +184,30 @@ def _text(b: Block, text: str, st: ItemState) -> Verdict:
     return Verdict("body", "section.text" if st.kind is not None else "section.unheaded")
 
 
-ITEM_RULES: tuple[tuple[str, Rule], ...] = (
-    ("vocab.chrome", _chrome),
-    ("item.late_case_ref", _late_reference),
-    ("item.repeated_title", _metadata(_repeated_title)),
-    ("item.marker", _metadata(_marker)),
-    ("item.case_ref", _metadata(_case_reference)),
-    ("item.category", _metadata(_category)),
-    ("item.bare_ref", _metadata(_bare_reference)),
-    ("item.leading_ref", _metadata(_leading_reference)),
-    ("section.heading", _section_heading),
-    ("section.file_names", _file_names),
-    ("section.text", _text),
+ITEM_RULES: tuple[tuple[str, Rule, bool], ...] = (  # (name, rule, metadata zone only)
+    ("vocab.chrome", _chrome, False),
+    ("item.late_case_ref", _late_reference, False),
+    ("item.repeated_title", _repeated_title, True),
+    ("item.marker", _marker, True),
+    ("item.case_ref", _case_reference, True),
+    ("item.category", _category, True),
+    ("item.bare_ref", _bare_reference, True),
+    ("item.leading_ref", _leading_reference, True),
+    ("section.heading", _section_heading, False),
+    ("section.file_names", _file_names, False),
+    ("section.text", _text, False),
 )
-"""The chain, in order. A rule's name is the prefix of the rule names its verdicts carry."""
-_CONTENT = ITEM_RULES.index(next(r for r in ITEM_RULES if r[0] == "section.heading"))
+"""The chain, in order. A rule's name is the prefix of the rule names its verdicts carry. The
+metadata rules apply only in the item's metadata zone, and never to table rows."""
+_CONTENT = [name for name, _, _ in ITEM_RULES].index("section.heading")
 
 
 def _verdict(b: Block, st: ItemState, start: int = 0) -> Verdict:
     text = b.text.strip()
-    for _name, rule in ITEM_RULES[start:]:
+    meta = b.kind != "table_row" and st.in_meta
+    for _name, rule, zone in ITEM_RULES[start:]:
+        if zone and not meta:
+            continue
         v = rule(b, text, st)
         if v is not None:
             return v

@@ -17,8 +17,9 @@ from rapidfuzz import fuzz
 from ..blocks import Block, Document
 from ..models import AgendaItem, Decision, Meeting, ParseIssue
 from ..vocabulary import Vocabulary
-from .header import attendance_lists, clock_from_text
+from .header import clock_from_text
 from .layout import Layout
+from .participants import attendance_lists
 from .toc_check import cross_check
 from .trace import Trace
 
