@@ -34,9 +34,10 @@ def _title_like(b: Block, vocab: Vocabulary) -> bool:
                 or not _CAPITAL_START.match(t))
 
 
-def _title_before(blocks: list[Block], index: int, floor: int, vocab: Vocabulary) -> int | None:
+def _title_before(blocks: list[Block], index: int, floor: int, vocab: Vocabulary,
+                  reach: int = 4) -> int | None:
     """The index of a title-like line just above ``index`` (not a label, date or sentence)."""
-    for j in range(index - 1, max(floor, index - 4) - 1, -1):
+    for j in range(index - 1, max(floor, index - reach) - 1, -1):
         t = blocks[j].text.strip()
         if vocab.is_chrome(t):
             continue
@@ -66,8 +67,10 @@ def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[
             return [Candidate(first, 1, blocks[first].text.strip(), False, False,
                               page=blocks[first].page, title_lines=1,
                               rule="unnumbered.title_after_labels")]
+    if not by_ref:
+        opens = _repeated_openings(blocks, opens[0], sections, vocab)
     for n, i in enumerate(opens, start=1):
-        t = _title_before(blocks, i, floor, vocab) if n == 1 else None
+        t = _title_before(blocks, i, floor, vocab, 4 if n == 1 else 1)
         if t is not None:
             out.append(Candidate(t, n, blocks[t].text.strip(), False, False, page=blocks[t].page,
                                  title_lines=1, rule="unnumbered.title_before"))
@@ -77,6 +80,28 @@ def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[
                                  rule="unnumbered.case_ref" if by_ref else "unnumbered.section"))
         floor = i + 1
     return out
+
+
+def _repeated_openings(blocks: list[Block], first: int, sections: list[int],
+                       vocab: Vocabulary) -> list[int]:
+    """Where items start in a document of unnumbered items found by their sections: the first
+    section, and each heading that repeats, word for word, a heading of the item it is in after
+    that heading had text of its own (the next item's template starting over: 'Beslutning' ...
+    'Bilag' then 'Beslutning' again). Decision heads naming a body and a date are not compared
+    (earlier bodies' decisions stack)."""
+    opens = [first]
+    seen: dict[str, int] = {}
+    for i in (s for s in sections if s >= first):
+        key = " ".join(blocks[i].text.split()).casefold().rstrip(" :")
+        head = decision_head(blocks[i].text.strip(), vocab)
+        if head is not None and (head.body or head.date):
+            continue
+        before = seen.get(key)
+        if before is not None and any(j not in sections for j in range(before + 1, i)):
+            opens.append(i)
+            seen = {}
+        seen[key] = i
+    return opens
 
 
 def _first_per_span(refs: list[int], sections: list[int]) -> list[int]:
