@@ -213,7 +213,8 @@ class Meeting(_Model):
     items: list[AgendaItem] = Field(default_factory=list, description="agenda items in document "
                                     "order")
     notes: list[str] = Field(default_factory=list, description="header lines that fit no other "
-                             "field")
+                             "field, and the end matter after the last item (signature page, "
+                             "list of attachments)")
     furniture: list[FurniturePage] = Field(default_factory=list, description="page furniture set "
                                            "aside, per page")
     issues: list[ParseIssue] = Field(default_factory=list, description="what the parser noticed")
