@@ -65,8 +65,9 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         "...'); the contract or this generated truth (word_content decision_start) must change",
 }
 KNOWN_GAPS[("aarhus-teknisk-udvalg-2025-10-01", "decisions")] = (
-    "a browser print: an empty heading (<h3></h3>) prints as a blank gap, which ends the "
-    "decision text; the paragraph after it is no part of the decision")
+    "a browser print: an empty heading (<h3></h3>) after the decision prints as nothing but a "
+    "blank gap, which a blank line (<div><br></div>, <p>) prints as well; the paragraph after "
+    "it is read as one more paragraph of the decision")
 
 def _cases(docs: list[str], fields: tuple[str, ...]) -> Iterator[Any]:
     for doc in docs:

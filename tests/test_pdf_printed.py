@@ -16,14 +16,17 @@ ROWS = [
     ("Godkendelse af dagsorden", "EMN-2025-000101", ["Godkendt."]),
     ("Lokalplan for et nyt boligområde ved skoven",
      "EMN-2025-000102", ["Udvalget godkendte indstillingen.", "Et mindretal tog forbehold.",
-                         "Sagen sendes videre til byrådet.", "Der blev ikke stemt om sagen."]),
+                         "Sagen sendes videre til byrådet.",
+                         "Der blev ikke stemt om sagen, og udvalget bad om en ny redegørelse."]),
     ("Eventuelt", "EMN-2025-000103", ["Intet."]),
 ]
 
 
-def _printed_table() -> bytes:
-    """Rows of a meeting page as a browser prints them: number (vertically centred) | heading,
-    case number, decision | a count and the buttons 'Hent som PDF' and 'Kopier link'."""
+def _printed_table(tight: bool = False) -> bytes:
+    """Rows of a meeting page as a browser prints them: number (centred in its row) | heading,
+    case number, decision | a count and the buttons 'Hent som PDF' and 'Kopier link'.
+    ``tight``: an unstyled table, its cells some 3 pt apart and the number at the top of
+    its row."""
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
     pdf.add_page()
@@ -32,31 +35,37 @@ def _printed_table() -> bytes:
     pdf.set_font("Helvetica", "", 11)
     pdf.text(12, 30, "Udvalg: Teknisk Udvalg")
     pdf.text(12, 35, "Mødedato: onsdag den 1. oktober 2025")
+    text_x = 17.0 if tight else 30.0
+    side_x = 182.0  # tight: right after the longest line of the middle column
+    if tight:
+        side_x = text_x + max(pdf.get_string_width(line) for _, _, d in ROWS for line in d) + 1.2
     y = 48.0
     for n, (title, ref, decision) in enumerate(ROWS, start=1):
         top = y
         pdf.set_font("Helvetica", "B", 15)
-        pdf.text(30, y, title)
+        pdf.text(text_x, y, title)
         pdf.set_font("Helvetica", "", 11)
-        pdf.text(30, y + 7, ref)
+        pdf.text(text_x, y + 7, ref)
         pdf.set_font("Helvetica", "B", 13)
-        pdf.text(30, y + 16, "Beslutning")
+        pdf.text(text_x, y + 16, "Beslutning")
         pdf.set_font("Helvetica", "", 11)
         y += 23
         for line in decision:
-            pdf.text(30, y, line)
+            pdf.text(text_x, y, line)
             y += 5
         pdf.set_font("Helvetica", "", 11)
-        pdf.text(168, top + 4, str(n + 1))  # the count of files on the row's button
+        # the count of files on the row's button, then the buttons as an indented list
+        pdf.text(side_x if tight else side_x - 14, top + 4, str(n + 1))
         for k, word in enumerate(("Hent", "som", "PDF", "Kopier", "link")):
-            pdf.text(182, top + 10 + 5 * k, word)
-        pdf.text(14, (top + y) / 2, str(n))  # the number cell, centred in its row
+            pdf.text(side_x + 8 if tight else side_x, top + 10 + 5 * k, word)
+        pdf.text(14, top - 1 if tight else (top + y) / 2, str(n))  # the number cell
         y = max(y, top + 36) + 8
     return bytes(pdf.output())
 
 
-def test_printed_table_rows_give_numbered_headings_and_chrome_apart() -> None:
-    doc = read_pdf(_printed_table(), name="print.pdf")
+@pytest.mark.parametrize("tight", [False, True])
+def test_printed_table_rows_give_numbered_headings_and_chrome_apart(tight: bool) -> None:
+    doc = read_pdf(_printed_table(tight), name="print.pdf")
     body = [b.text for b in doc.body]
     for n, (title, ref, _) in enumerate(ROWS, start=1):
         assert f"{n} {title}" in body
@@ -67,8 +76,9 @@ def test_printed_table_rows_give_numbered_headings_and_chrome_apart() -> None:
     assert "Et mindretal tog forbehold." in " ".join(body)
 
 
-def test_printed_table_parses_to_its_items() -> None:
-    meeting = referat.parse(_printed_table())
+@pytest.mark.parametrize("tight", [False, True])
+def test_printed_table_parses_to_its_items(tight: bool) -> None:
+    meeting = referat.parse(_printed_table(tight))
     assert [(i.number, i.title) for i in meeting.items] == \
         [(n, title) for n, (title, _, _) in enumerate(ROWS, start=1)]
     assert [i.case_number for i in meeting.items] == [ref for _, ref, _ in ROWS]

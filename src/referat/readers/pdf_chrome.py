@@ -54,8 +54,8 @@ def find_chrome(pages: list[list[Line]], heights: list[float], *,
             bottom_band = k >= len(lines) - _EDGE_LINES and ln.top >= height * (1 - _BAND)
             if not (top_band or bottom_band):
                 continue
-            if _PAGE_NUMBER.match(_full(ln)):
-                chrome[id(ln)] = "page_number"
+            if not browser and _PAGE_NUMBER.match(_full(ln)):  # (a browser numbers its pages
+                chrome[id(ln)] = "page_number"  # in its footer; a lone number is the page's own)
                 continue
             if browser and (_BROWSER_HEADER.match(_full(ln)) if top_band else
                             _full(ln).endswith(f" {pno}/{len(pages)}")):

@@ -6,22 +6,23 @@ count on a button).
 The lines of a page are read row by row: pieces that stand at one height are one line
 (:func:`.pdf_text.join_pieces`). Where a page has such columns, that glues words of two columns
 together ("Godkendelse af dagsorden  som"), and the number of a table row stands on a line of its
-own, away from the heading it numbers (a cell is centred vertically in its row). So:
+own, away from the heading it numbers (a cell may be centred vertically in its row). So:
 
-- A *side column* starts where the page's text leaves a vertical gap at least an em wide that no
-  piece beside it crosses, right of the page's middle, when only narrow pieces, at least three with
-  letters, stand right of it, and over the document such pieces mostly share no baseline with
-  the text left of them (a column of its own; a label/value table's values stand on their
-  labels' baselines).
-  Its pieces are cut from the lines they were joined to, and each run of them becomes one line
-  of its own (``column`` 1), which paragraphs never absorb.
-- A *gutter number* is a number alone in the left margin: the lines just above and below it start
-  right of it by more than an em, and text beside it at its height (another cell) is an em away
-  and in body type. It numbers the heading of its row: the first line of the largest heading
-  (in type larger than the body's) between the gutter's previous occupant and a line below the
-  number, which becomes "N Title".
+- A *side column* starts right of the page's middle where only narrow pieces, at least three
+  with letters, stand right of a vertical gap (a quarter em at least: a table's cells can stand
+  that close) that no piece beside them crosses, and over the document such pieces mostly share
+  no baseline with the text left of them (the values of a label/value table stand on their
+  labels' baselines). Its pieces are cut from the lines they were joined to, and each run of
+  them becomes one line of its own (``column`` 1), which paragraphs never absorb.
+- A *gutter number* is a number alone in the left gutter: the line below it starts right of
+  it, and text beside it at its height (another cell) is an em away and not on its baseline.
+  It numbers the heading of its row: the first line of the largest heading (in type larger than
+  the body's, and larger than the text beside the number) between the gutter's previous
+  occupant and half a line below the number, when the number stands at the row's top or
+  centred in the row; that line becomes "N Title".
 - A *margin number* is a number alone in the right half of the page whose neighbours above and
-  below end half an em or more left of it: furniture (``margin_number``), like a page number.
+  below end half an em or more left of it (or, on a page with a side column, that ends a line
+  far right of its text): furniture (``margin_number``), like a page number.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ _LETTER = regex.compile(r"\p{L}")
 _SAME_HEIGHT = 3.0  # as pdf_text: pieces whose tops are this close stand at one height
 _SIDE_WIDTH = 0.15  # of the page width: the widest piece a side column holds
 _BELOW = 0.5  # font sizes: how far below its number's foot a row's heading may start
+_GAP = 0.25  # ems: the least gap between a column and the text beside it (a table's cell
+# padding can be a point or two)
 _ALIGN = 1.5  # font sizes: how far a number may stand from its row's top or middle
 
 
@@ -89,17 +92,17 @@ def _side_edges(contents: list[list[Line]], widths: list[float],
                 if p.x0 >= x:
                     total[round(x)] += 1
                     alone[round(x)] += not any(_same_baseline(p, q) for q in left)
-    found = [x for x in total if 2 * alone[x] >= total[x]]
+    found = min((x for x in total if 2 * alone[x] >= total[x]), default=None)
     return [_side_edge([p for ln in lines for p in _pieces(ln)], width, body,
-                       [p.x0 for ln in lines for p in _pieces(ln)
-                        if any(abs(p.x0 - x) <= 1 for x in found)], least=1)
-            if found else None for lines, width in zip(contents, widths, strict=True)]
+                       [p.x0 for ln in lines for p in _pieces(ln) if p.x0 >= found - 1], least=1)
+            if found is not None else None
+            for lines, width in zip(contents, widths, strict=True)]
 
 
 def _side_edge(pieces: list[Line], width: float, body: float, starts: list[float],
                least: int = 3) -> float | None:
     """Where a side column starts on a page, of the ``starts`` right of its middle: at least
-    ``least`` narrow pieces with letters, and only narrow pieces, right of a gap an em wide that
+    ``least`` narrow pieces with letters, and only narrow pieces, right of a gap (``_GAP``) that
     no piece beside them (in their stretch of the page) crosses."""
     for x in sorted(x for x in starts if x > width / 2):
         right = [p for p in pieces if p.x0 >= x]
@@ -107,7 +110,7 @@ def _side_edge(pieces: list[Line], width: float, body: float, starts: list[float
                 any(p.x1 - p.x0 > _SIDE_WIDTH * width for p in right):
             continue
         top, bottom = min(p.top for p in right), max(p.bottom for p in right)
-        if not any(p.x0 < x < p.x1 + body and p.bottom > top and p.top < bottom
+        if not any(p.x0 < x < p.x1 + _GAP * body and p.bottom > top and p.top < bottom
                    for p in pieces):
             return x
     return None
@@ -197,8 +200,8 @@ def _gutter_numbers(lines: list[Line], body: float) -> list[Line]:
 
 
 def _gutter_number(ln: Line, lines: list[Line], body: float) -> Line | None:
-    """The number alone in the left gutter that ``ln`` starts with, or None: the lines above
-    and below start right of it by more than an em, and text beside it at its height (of
+    """The number alone in the left gutter that ``ln`` starts with, or None: the line below
+    it starts right of it (its row's text), and text beside it at its height (of
     another cell) is an em away and not on its baseline (a number on the baseline of the text
     beside it numbers that text: "1.  Godkendelse af dagsorden")."""
     pieces = _pieces(ln)
@@ -207,8 +210,8 @@ def _gutter_number(ln: Line, lines: list[Line], body: float) -> Line | None:
             (len(pieces) > 1 and pieces[1].x0 < number.x1 + body) or \
             any(_LETTER.search(p.text) and _same_baseline(number, p) for p in pieces[1:]):
         return None
-    near = _neighbours(lines, lines.index(ln))
-    if not near or any(x.x0 < number.x1 + body for x in near):
+    below = _neighbours(lines, lines.index(ln))[-1:]
+    if not below or below[0].top < ln.top or below[0].x0 < number.x1 + _GAP * body:
         return None
     return number
 
