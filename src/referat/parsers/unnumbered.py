@@ -12,11 +12,18 @@ import regex
 
 from ..blocks import Block
 from ..vocabulary import Vocabulary
-from .casenumbers import is_ref_line
+from .casenumbers import is_ref_line, opens_with_label
 from .decisions import decision_head
 from .items import Candidate
 
 _CAPITAL_START = regex.compile(r"^[\p{Lu}\"“]")
+_LABEL_ONLY = regex.compile(r"^[\p{L}. ]{3,20}:?$")
+
+
+def _empty_label(text: str, vocab: Vocabulary) -> bool:
+    """A case-reference label with its value left empty ("Sagsid.:"): it opens an item as a
+    filled one does."""
+    return bool(_LABEL_ONLY.match(text)) and opens_with_label(text, vocab)
 
 
 def _is_section(b: Block, vocab: Vocabulary) -> bool:
@@ -51,6 +58,9 @@ def _title_before(blocks: list[Block], index: int, floor: int, vocab: Vocabulary
 
 def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[Candidate]:
     refs = [i for i in range(start, len(blocks)) if is_ref_line(blocks[i].text, vocab)]
+    if refs:
+        refs = sorted({*refs, *(i for i in range(start, refs[-1])
+                                if _empty_label(blocks[i].text.strip(), vocab))})
     sections = [i for i in range(start, len(blocks)) if _is_section(blocks[i], vocab)]
     if not sections:
         return []
