@@ -110,3 +110,12 @@ def test_the_meetings_list_of_attachments_by_item_is_end_matter() -> None:
     m = referat.parse(HEAD + ITEMS + bilag)
     assert [s.kind for s in m.items[-1].sections] == ["attachments", "decision"]
     assert "1. Dagsorden (2231/24)" in m.notes
+
+
+def test_a_label_wrapped_at_a_space_in_its_cell() -> None:
+    """'Fraværende' / 'med afbud:': the cell broke a label of several words at a space."""
+    head = HEAD.replace("Afbud: Peter Holm (V) fra kl. 17.30 (deltog ikke i punkt 5-8)",
+                        "Fraværende Søren Kjær (O)\nmed afbud:")
+    m = referat.parse(head + ITEMS)
+    assert ("Søren Kjær", True) in [(p.name, p.absent) for p in m.participants]
+    assert not [n for n in m.notes if "afbud" in n]  # the label's rest is no note

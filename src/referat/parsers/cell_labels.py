@@ -5,8 +5,9 @@ lines then carry the label's pieces beside the value: ``"Mødedeltage Lone Brix 
 and ``"re:"`` on the next line, or, where the value wraps too, the pieces among the value's
 words (``"Møded Lone Brix (A), ... Ahmad Nouri eltager (F), Bente ..."`` then ``"e:"``). The
 reader has no cells to rejoin (the table has no rulings), so the shape is read here: a
-capitalised first word that begins a vocabulary label but is none, completed by lowercase
-pieces that each extend it to a longer beginning of that label, the last ending in a colon.
+capitalised first word that begins a vocabulary label, completed by lowercase pieces that
+each extend it (joined to the word or after a space) to a longer beginning of that label, the
+last ending in a colon.
 Only a whole vocabulary label counts, so ordinary lines are left as they are.
 """
 
@@ -25,9 +26,15 @@ def _complete(word: str, tokens: list[str], vocab: Vocabulary) -> tuple[str, set
     """The label ``word`` and some of ``tokens`` (in order) make, with the tokens used."""
     acc, used = word, set()
     for k, t in enumerate(tokens):
-        if not _PIECE.match(t) or not vocab.is_label_prefix(acc + t.rstrip(":")):
+        if not _PIECE.match(t):
             continue
-        acc += t.rstrip(":")
+        # the cell broke the word ("Mødedeltage" / "re:") or at a space ("Fraværende" /
+        # "med afbud:")
+        longer = next((a for a in (acc + t.rstrip(":"), f"{acc} {t.rstrip(':')}")
+                       if vocab.is_label_prefix(a)), None)
+        if longer is None:
+            continue
+        acc = longer
         used.add(k)
         if t.endswith(":"):
             hit = vocab.match_label(f"{acc}: x")
@@ -39,8 +46,8 @@ def _complete(word: str, tokens: list[str], vocab: Vocabulary) -> tuple[str, set
 def _join(b: Block, nxt: Block | None, vocab: Vocabulary) -> tuple[Block, bool] | None:
     """``b`` with its wrapped label made whole, and whether ``nxt`` held only label pieces."""
     m = _FIRST.match(b.text.strip()) if b.kind != "table_row" else None
-    if m is None or not vocab.is_label_prefix(m[1]) or vocab.match_label(f"{m[1]}: x"):
-        return None
+    if m is None or not vocab.is_label_prefix(m[1]):
+        return None  # (a label itself may begin a longer one: "Fraværende" ... "med afbud:")
     own = m[2].split()
     more = nxt.text.split() if nxt is not None and nxt.kind != "table_row" else []
     whole = bool(more) and all(_PIECE.match(t) for t in more) and more[-1].endswith(":")
