@@ -235,9 +235,8 @@ def _toc_step(blocks: list[Block], i: int, vocab: Vocabulary, run: TocRun,
     e = _entry(f"{pending.text.strip()} {text}" if pending else text, vocab)
     if e is None:
         return None
-    numbers = [en.number for en in entries if en.number is not None]
-    if numbers and e.number is not None and entries[0].number is not None and \
-            e.number <= max(numbers) and e.number == entries[0].number:
+    if entries and e.number is not None and e.number == entries[0].number and \
+            e.number <= max(en.number or 0 for en in entries):
         return "restart"  # numbering starts again (after unnumbered end matter such as
         # "Underskriftsside ..... 5", "Bilagsliste 9"): the items begin here
     if e.number is None and entries and entries[-1].page is None and e.page is not None \
