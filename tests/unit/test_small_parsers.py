@@ -9,7 +9,7 @@ V = Vocabulary.default()
 
 def test_attachment_number_broken_over_lines_is_joined() -> None:
     got = parse_attachments(["Udviklingsrapport Kalundborg-0321", "326-2021-", "56646",
-                             "Integrationspolitik 2019-2021", "326-2019-", "39524"])
+                             "Integrationspolitik 2019-2021", "326-2019-", "39524"], V)
     assert got == [
         Attachment(title="Udviklingsrapport Kalundborg-0321", document_number="326-2021-56646"),
         Attachment(title="Integrationspolitik 2019-2021", document_number="326-2019-39524"),
@@ -18,10 +18,10 @@ def test_attachment_number_broken_over_lines_is_joined() -> None:
 
 def test_attachment_listed_twice_is_merged_and_numbering_dropped() -> None:
     got = parse_attachments(["1. Brev af 6. marts 2019 (pdf)", "Rapport", "326-2021-1",
-                             "Rapport", "Ingen bilag."])
+                             "Rapport", "Ingen bilag."], V)
     assert [a.title for a in got] == ["Brev af 6. marts 2019 (pdf)", "Rapport"]
     assert got[1].document_number == "326-2021-1"
-    assert parse_attachments(["Ingen bilag."]) == []
+    assert parse_attachments(["Ingen bilag."], V) == []
 
 
 def test_recommendation_points() -> None:

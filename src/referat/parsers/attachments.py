@@ -3,27 +3,42 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..models import Attachment
+from ..vocabulary import Vocabulary
+from .casenumbers import field_labels
+from .patterns import alternation
 
-_DOCNO = regex.compile(r"^(?:Dok(?:ument)?\.?\s*nr\.?:?\s*)?(?P<no>\d{2,4}-\d{4}-\d*|\d{4,})$",
-                       regex.IGNORECASE)
-_DOCNO_TAIL = regex.compile(r"\s+(?:Dok(?:ument)?\.?\s*nr\.?:?\s*)?(?P<no>\d{3}-\d{4}-\d+)$",
-                            regex.IGNORECASE)
-_NUMBERING = regex.compile(r"^(?:Bilag\s*)?\(?\d{1,2}(?:\.\d{1,2})*\s*[.):]\s*(?=\S)",
-                          regex.IGNORECASE)
+
+@lru_cache(maxsize=8)
+def _patterns(vocab: Vocabulary) -> tuple[regex.Pattern[str], ...]:
+    """A document number alone on a line or ending it (perhaps after its label), and an
+    attachment's numbering ("Bilag 2:", "3)")."""
+    label = rf"(?:(?:{field_labels(vocab, 'document_number')})\.?:?\s*)?"
+    heads = alternation(vocab.sections.get("attachments", ()))
+    return (
+        regex.compile(rf"^{label}(?P<no>\d{{2,4}}-\d{{4}}-\d*|\d{{4,}})$", regex.IGNORECASE),
+        regex.compile(rf"\s+{label}(?P<no>\d{{3}}-\d{{4}}-\d+)$", regex.IGNORECASE),
+        regex.compile(rf"^(?:(?:{heads})\s*)?\(?\d{{1,2}}(?:\.\d{{1,2}})*\s*[.):]\s*(?=\S)",
+                      regex.IGNORECASE),
+    )
+
+
 _NONE = regex.compile(r"^(?:ingen(?:\s+bilag)?|intet|-)\.?$", regex.IGNORECASE)
 
 
-def parse_attachments(lines: list[str]) -> list[Attachment]:
+def parse_attachments(lines: list[str], vocab: Vocabulary) -> list[Attachment]:
+    docno_line, docno_tail, numbering = _patterns(vocab)
     out: list[Attachment] = []
     pending_no: str | None = None
     for raw in lines:
         line = raw.strip().lstrip("•-–· ").strip()
         if not line or _NONE.match(line):
             continue
-        m = _DOCNO.match(line)
+        m = docno_line.match(line)
         if m and out:
             no = m["no"]
             if pending_no is not None:
@@ -43,9 +58,9 @@ def parse_attachments(lines: list[str]) -> list[Attachment]:
             pending_no = None
             continue
         pending_no = None
-        title = _NUMBERING.sub("", line).strip()
+        title = numbering.sub("", line).strip()
         docno: str | None = None
-        t = _DOCNO_TAIL.search(title)
+        t = docno_tail.search(title)
         if t:
             docno, title = t["no"], title[: t.start()].strip()
         if title:

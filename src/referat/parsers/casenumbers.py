@@ -55,6 +55,20 @@ def _labels(vocab: Vocabulary) -> _Labels:
     return _Labels(labelled, start, hints)
 
 
+def field_labels(vocab: Vocabulary, field: str) -> str:
+    """The labels of one field ("document_number": "Dok.nr.", ...) as a pattern to embed."""
+    return _label_alt(vocab.case_labels.get(field, ()))
+
+
+@lru_cache(maxsize=8)
+def before_label(vocab: Vocabulary) -> regex.Pattern[str]:
+    """The space before a case label run into a line ("... Side 3 Sagsnr.: 12"), for labels that
+    are no ordinary short word ("Sag", "Dok." are left out: one piece of under five letters)."""
+    words = [w for ws in vocab.case_labels.values() for w in ws
+             if len(regex.findall(r"\p{L}+", w)) > 1 or len(w.strip(".")) >= 5]
+    return regex.compile(rf"(?<=\S)\s+(?=(?:{_label_alt(words)})(?:\s|:|$))")
+
+
 _THREE_DIGITS = regex.compile(r"\d\D*\d\D*\d")  # _looks_like_number's minimum
 _SEPARATORS = regex.compile(r"[\s/|,]+")
 _YEAR = regex.compile(r"(19|20)\d\d")

@@ -162,7 +162,7 @@ def _read_section(item: AgendaItem, s: RawSection, sec: Section, ctx: ItemContex
         item.recommendations.extend(parse_recommendations(
             [(b.kind, b.text) for b in s.blocks if b.kind != "table_row"]))
     elif s.kind == "attachments":
-        found = parse_attachments([b.text for b in s.blocks])
+        found = parse_attachments([b.text for b in s.blocks], ctx.vocab)
         for a in found:
             a.source = ctx.trace.spans(b for b in s.blocks if a.title in b.text)[:1]
         attachments.extend(found)

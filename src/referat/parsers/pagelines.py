@@ -20,13 +20,13 @@ import regex
 
 from ..blocks import Block
 from ..vocabulary import Vocabulary
+from .casenumbers import before_label
 from .patterns import alternation
 
 _NUMBERED = regex.compile(r"(?:^|(?<=\s))(?P<n>\d{1,3})(?:\.\s+|\s+(?=\p{Lu}))(?=[\p{Lu}\"“«])")
 # words after which a number is a reference, not an item ("kl. 3", "stk. 2"; and item prefixes)
 _NOT_AFTER = frozenset({"nr.", "kl.", "side", "§", "stk.", "jf.", "den", "d.",
                         "pr.", "ca.", "og", "til", "af", "i"})
-_CASE_LABEL = regex.compile(r"(?<=\S)\s+(?=(?:Sagsnr|Sagsid|J\.nr|Dok\.nr|Journalnr)\.?(?:\s|:|$))")
 
 
 def is_page_per_line(blocks: list[Block]) -> bool:
@@ -116,7 +116,7 @@ def _head_cuts(text: str, vocab: Vocabulary) -> list[int]:
         if any(m.start() <= c < m.end() or c == m.start() for c in cuts):
             continue
         cuts.extend((m.start(), m.end()))
-    cuts.extend(m.end() for m in _CASE_LABEL.finditer(text))
+    cuts.extend(m.end() for m in before_label(vocab).finditer(text))
     for m in _others(vocab).finditer(text):
         cuts.append(m.start())
         if m["mark"] or m["kind"]:
