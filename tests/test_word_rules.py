@@ -119,3 +119,12 @@ def test_a_label_wrapped_at_a_space_in_its_cell() -> None:
     m = referat.parse(head + ITEMS)
     assert ("Søren Kjær", True) in [(p.name, p.absent) for p in m.participants]
     assert not [n for n in m.notes if "afbud" in n]  # the label's rest is no note
+
+
+def test_a_wrapped_label_whose_value_goes_on_under_it() -> None:
+    """'Mødedeltage A, B,' then 're: C' as lines of their own: the value's next line starts
+    with the label's rest."""
+    head = HEAD.replace("Mødedeltage Lone Brix (A), Peter Holm (V), re: Karen Thygesen (C)",
+                        "Mødedeltage Lone Brix (A), Peter Holm (V),\nre: Karen Thygesen (C)")
+    m = referat.parse(head + ITEMS)
+    assert [p.name for p in m.participants] == ["Lone Brix", "Peter Holm", "Karen Thygesen"]

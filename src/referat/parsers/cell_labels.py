@@ -50,22 +50,29 @@ def _join(b: Block, nxt: Block | None, vocab: Vocabulary) -> tuple[Block, bool] 
         return None  # (a label itself may begin a longer one: "Fraværende" ... "med afbud:")
     own = m[2].split()
     more = nxt.text.split() if nxt is not None and nxt.kind != "table_row" else []
-    whole = bool(more) and all(_PIECE.match(t) for t in more) and more[-1].endswith(":")
-    found = _complete(m[1], own + (more if whole else []), vocab)
+    lead = 0  # the next line may start with the label's last pieces ("re: Bente ...")
+    for k, t in enumerate(more):
+        if not _PIECE.match(t):
+            break
+        if t.endswith(":"):
+            lead = k + 1
+            break
+    found = _complete(m[1], own + more[:lead], vocab)
     if found is None:
         return None
     label, used = found
-    value = " ".join(t for k, t in enumerate(own) if k not in used)
     took_next = any(k >= len(own) for k in used)
-    if took_next and not all(len(own) + k in used for k in range(len(more))):
-        return None  # the next line holds more than the label's pieces
-    return b.derive(f"{label}: {value}"), took_next
+    if took_next and not all(len(own) + k in used for k in range(lead)):
+        return None  # the next line starts with more than the label's pieces
+    value = [t for k, t in enumerate(own) if k not in used] + (more[lead:] if took_next else [])
+    return b.derive(f"{label}: {' '.join(value)}"), took_next
 
 
 def join_wrapped_labels(lines: list[Block], vocab: Vocabulary) -> tuple[
         list[Block], list[tuple[Block, str]]]:
-    """The header lines with wrapped labels made whole, and the lines that held only the rest
-    of a label (``"kt:"``), each with the field of its label."""
+    """The header lines with wrapped labels made whole, and the lines taken into them (the
+    rest of a label, ``"kt:"``, perhaps with the value's next line), each with the field of
+    its label."""
     out: list[Block] = []
     pieces: list[tuple[Block, str]] = []
     i = 0

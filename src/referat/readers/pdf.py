@@ -13,7 +13,6 @@ open, not a byte pattern.
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -227,7 +226,8 @@ def _tab_rows(pages: _Pages, chrome: dict[int, str], lay: Layout,
     """``id()`` of each line read as a table row -> its row, or None for a line that wraps the
     row before. The HTML reader reads a run of no-break spaces as a tab: consecutive lines cut
     by such runs, also over a page break, are one table; a line that the line before had no
-    room for continues its row when the row keeps the table's usual number of cells."""
+    room for (or that a tab at the end of the line before leaves a cell to) continues its row,
+    when the row keeps to the table's number of cells."""
     out: dict[int, TableRow | None] = {}
     run: list[Line] = []
 
@@ -236,11 +236,12 @@ def _tab_rows(pages: _Pages, chrome: dict[int, str], lay: Layout,
         if not run:
             return
         table += 1
-        ncols = Counter(len(ln.cells) for ln in run if ln.cells).most_common(1)[0][0]
+        ncols = max(len(ln.cells) for ln in run)
         row: TableRow | None = None
         for prev, ln in zip([None, *run], run, strict=False):
             cells = ln.cells or (ln.text,)
-            if row is not None and prev is not None and _wraps(prev, ln, lay) and \
+            if row is not None and prev is not None and \
+                    (not row.cells[-1] or _wraps(prev, ln, lay)) and \
                     len(row.cells) + len(cells) - 1 <= ncols:
                 first = join_lines(row.cells[-1], cells[0]) if row.cells[-1] else cells[0]
                 row.cells = (*row.cells[:-1], first, *cells[1:])
@@ -251,8 +252,10 @@ def _tab_rows(pages: _Pages, chrome: dict[int, str], lay: Layout,
         run.clear()
 
     for ln in (ln for lines in pages.lines for ln in lines if id(ln) not in chrome):
-        if (ln.cells and not ln.parts and not ln.column) or \
-                (run and not ln.parts and not ln.column and _wraps(run[-1], ln, lay)):
+        if ln.column:
+            continue  # a side column beside the table
+        if (ln.cells and not ln.parts) or (run and not ln.parts and (
+                run[-1].cells[-1:] == ("",) or _wraps(run[-1], ln, lay))):
             run.append(ln)
         else:
             close()
