@@ -26,11 +26,12 @@ _WORD = regex.compile(r"[\p{L}\d]+")
 _MARKUP = regex.compile(r"<[^>]+>|</?[a-zA-Z][^>]*$|\]\([^)]*\)|[#*_\\|]")
 
 
-_GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+_GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}|\d)")
 
 
 def _words(text: str) -> set[str]:
-    """Words, with glued ones ("BeslutningGodkendt.", "UdskrivSagsid") taken apart."""
+    """Words, with glued ones ("BeslutningGodkendt.", "UdskrivSagsid", "Indholdsfortegnelse1")
+    taken apart."""
     return {w.casefold() for w in _WORD.findall(_GLUED.sub(" ", text))}
 
 

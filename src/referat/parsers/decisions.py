@@ -116,7 +116,32 @@ def decision_head(line: str, vocab: Vocabulary) -> DecisionHead | None:
                 (k == 2 or len(inline) > 60):
             continue
         return DecisionHead(body=m["body"].strip(" ,"), date=date, inline=inline)
-    return None
+    return _numbered_head(text, vocab)
+
+
+_NAME_COMMA_DATE = regex.compile(r"^(?P<body>\p{Lu}[^\d:;.!?]{1,80}?)\s*,\s*(?P<rest>\d.*)$")
+
+
+@lru_cache(maxsize=8)
+def _item_ref_colon(vocab: Vocabulary) -> regex.Pattern[str]:
+    return regex.compile(rf"^\s*,\s*{item_number(vocab)}\s*:", regex.IGNORECASE)
+
+
+def _numbered_head(text: str, vocab: Vocabulary) -> DecisionHead | None:
+    """"Arbejdsmarked, Erhverv og Turisme, 6. januar 2020, pkt. 125:": a name, a date and the
+    item's number at that meeting, then a colon. The shape alone says it is a body's decision,
+    so its name need not end as a body's name does (a committee named by its area)."""
+    m = _NAME_COMMA_DATE.match(text)
+    if m is None or len(m["body"].split()) > 8:
+        return None
+    hit = find_date(m["rest"])
+    if hit is None or hit[1][0] != 0:
+        return None
+    after = _item_ref_colon(vocab).match(m["rest"][hit[1][1]:])
+    if after is None:
+        return None
+    inline = m["rest"][hit[1][1] + after.end():].strip()
+    return DecisionHead(body=m["body"].strip(" ,"), date=hit[0], inline=inline)
 
 
 def decision_points(text: str, vocab: Vocabulary) -> list[str]:

@@ -29,6 +29,14 @@ _NUMBER_ONLY = regex.compile(r"^\s*(?P<num>\d{1,3})\s*[.:]?\s*$")
 _NOT_TITLE = regex.compile(r"^(?:at|og|eller|samt|kr\.?|mio\.?|mia\.?|%|pct\.?|år|timer?)\b",
                            regex.IGNORECASE)
 _DIGIT = regex.compile(r"\d")
+_INTRODUCES = regex.compile(r"(?:,\s*at|\p{Ll}{2}:)\s*$")
+
+
+def _introduces_list(text: str, vocab: Vocabulary) -> bool:
+    """"... indstiller til KB, at" / "... følgende:" then "1. ...": the points of a list (a
+    sentence, not a heading printed empty with its colon)."""
+    return _INTRODUCES.search(text) is not None and len(text.split()) >= 4 and \
+        vocab.section_kind(text, fuzzy=False) is None and vocab.match_label(text) is None
 _DATEISH = regex.compile(r"^\d{1,2}\.\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)",
                          regex.IGNORECASE)
 
@@ -55,7 +63,7 @@ def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
     if block.kind == "table_row" or len(text) > 300 or _DIGIT.search(text) is None:
         return None  # both heading forms need a number: most lines are screened out here
     m = strong_heading(vocab).match(text)
-    if m and (not m["title"] or _title_like(m["title"])):
+    if m and (not m["title"] or title_like(m["title"])):
         title, closed = split_closed(m["title"].strip(), vocab)
         prefix = regex.sub(r"[\s.]+", "", m["naming"] or "").casefold()
         return Candidate(index, int(m["num"]), title, closed or bool(m["pre"]), True,
@@ -66,7 +74,7 @@ def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
     if m is None:
         return None
     title = m["title"].strip()
-    if not _title_like(title):
+    if not title_like(title):
         return None
     if _NUMERIC_START.match(title):
         return None
@@ -77,7 +85,7 @@ def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
                      page=block.page)
 
 
-def _title_like(title: str) -> bool:
+def title_like(title: str) -> bool:
     title = title.strip()
     return bool(title) and (title[0].isupper() or title[0] in "\"'”“(«") and \
         not _NOT_TITLE.match(title)
@@ -89,7 +97,7 @@ def _number_only(blocks: list[Block], index: int, vocab: Vocabulary) -> Candidat
     if m is None or index + 1 >= len(blocks):
         return None
     nxt = blocks[index + 1]
-    if nxt.kind == "table_row" or not _title_like(nxt.text) or len(nxt.text) > 200 or \
+    if nxt.kind == "table_row" or not title_like(nxt.text) or len(nxt.text) > 200 or \
             vocab.is_chrome(nxt.text) or vocab.section_kind(nxt.text, fuzzy=False) or \
             vocab.match_label(nxt.text) is not None or \
             _NUMERIC_START.match(nxt.text):
@@ -105,8 +113,8 @@ def _repeats_document_title(c: Candidate, blocks: list[Block], vocab: Vocabulary
         fuzz.ratio(c.title.casefold(), blocks[0].text.casefold()) >= 80
 
 
-def _cue_score(blocks: list[Block], c: Candidate,
-               toc_titles: list[tuple[int | None, str]]) -> float:
+def _cue_score(blocks: list[Block], c: Candidate, toc_titles: list[tuple[int | None, str]],
+               vocab: Vocabulary) -> float:
     b = blocks[c.index]
     score = 1.0
     if b.is_heading_hint:
@@ -119,6 +127,8 @@ def _cue_score(blocks: list[Block], c: Candidate,
         score -= 1.0
     if c.supported:
         score += 1.5
+    if c.index > 0 and _introduces_list(blocks[c.index - 1].text, vocab):
+        score -= 1.5
     if toc_titles:
         best = max(
             (fuzz.ratio(c.title.casefold(), t.casefold()) + (10 if n == c.number else 0)
@@ -217,7 +227,7 @@ def _form_chain(group: list[Candidate], blocks: list[Block], vocab: Vocabulary,
         _mark_support(group, blocks, vocab)
     toc_titles = [(e.number, e.title) for e in toc]
     for c in group:
-        c.score = _cue_score(blocks, c, toc_titles) + (2.0 if named else 0.0)
+        c.score = _cue_score(blocks, c, toc_titles, vocab) + (2.0 if named else 0.0)
     chain, value = _best_chain([c for c in group if named or c.score > 0.5])
     for c in group:  # closed items print no body: "• 161. Ejendomssag (Lukket)"
         if chain and c.closed and c.index > chain[-1].index and \

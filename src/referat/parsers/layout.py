@@ -12,7 +12,8 @@ import regex
 from ..blocks import Block
 from ..vocabulary import Vocabulary
 from .casenumbers import is_ref_line
-from .items import Candidate, find_item_starts
+from .decisions import decision_head
+from .items import Candidate, find_item_starts, title_like
 from .reflow import reflow
 from .toc import TocRun, read_toc, split_inline_list
 from .trace import Trace
@@ -32,6 +33,7 @@ class Layout:
     starts: list[Candidate] = field(default_factory=list)
     inferred: bool = False  # items found without numbers
     leading: set[int] = field(default_factory=set)  # ids of references printed above a heading
+    above: dict[int, Block] = field(default_factory=dict)  # start index -> its title line above
     head: list[Block] = field(default_factory=list)  # the header's blocks
     tail: int | None = None  # where the end matter after the last item begins
 
@@ -41,7 +43,11 @@ class Layout:
         end = self.starts[k + 1].index if k + 1 < len(self.starts) else \
             self.tail if self.tail is not None else len(self.blocks)
         heading = self.blocks[c.index: c.index + c.title_lines]
-        body = [b for b in self.blocks[c.index + c.title_lines: end] if id(b) not in self.leading]
+        if c.index in self.above:
+            heading = [self.above[c.index], *heading]
+        titles = {id(b) for b in self.above.values()}
+        body = [b for b in self.blocks[c.index + c.title_lines: end]
+                if id(b) not in self.leading and id(b) not in titles]
         pre = [b for b in self.blocks[max(0, c.index - 2): c.index] if id(b) in self.leading]
         return heading, pre + body
 
@@ -86,11 +92,38 @@ def lay_out(blocks: list[Block], vocab: Vocabulary) -> Layout:
     t = lay.toc_at
     header_end = t if t is not None else (starts[0].index if starts else len(blocks))
     lay.leading = _leading_refs(blocks, starts, vocab)
+    lay.above = _titles_above(blocks, starts, body_start, vocab)
+    taken = lay.leading | {id(b) for b in lay.above.values()}
     # the header: before the TOC, and (some templates) between the TOC and the first item
     between = blocks[body_start: starts[0].index if starts else len(blocks)] if t is not None \
         else []
-    lay.head = [b for b in blocks[:header_end] + between if id(b) not in lay.leading]
+    lay.head = [b for b in blocks[:header_end] + between if id(b) not in taken]
     return lay
+
+
+def _titles_above(blocks: list[Block], starts: list[Candidate], first: int,
+                  vocab: Vocabulary) -> dict[int, Block]:
+    """A heading with no title ("Sag nr. 130") whose next line is a section heading or a label
+    ("Beslutningskompetence: KB"), not a title, takes its title from the line printed right
+    above it when that line has a title's shape (the previous item's text ends a sentence)."""
+    out: dict[int, Block] = {}
+    for k, c in enumerate(starts):
+        j, nxt = c.index - 1, c.index + c.title_lines
+        if c.title or j < first or nxt >= len(blocks) or \
+                (k > 0 and j <= starts[k - 1].index + starts[k - 1].title_lines - 1):
+            continue
+        after, above = blocks[nxt].text.strip(), blocks[j]
+        if not (vocab.section_kind(after, fuzzy=False) or vocab.split_glued_heading(after)
+                or vocab.match_label(after)):
+            continue
+        text = above.text.strip()
+        if above.kind != "table_row" and title_like(text) and len(text) <= 150 and \
+                not text.endswith((".", ":", ",", ";")) and not vocab.is_chrome(text) and \
+                vocab.section_kind(text, fuzzy=False) is None and \
+                vocab.match_label(text) is None and decision_head(text, vocab) is None:
+            c.title = text
+            out[c.index] = above
+    return out
 
 
 def _end_matter(blocks: list[Block], starts: list[Candidate], vocab: Vocabulary) -> int | None:

@@ -99,7 +99,27 @@ def _breaks(vocab: Vocabulary) -> _Breaks:
     return _Breaks(vocab)
 
 
+@lru_cache(maxsize=8)
+def _glued_toc_heading(vocab: Vocabulary) -> regex.Pattern[str]:
+    """A contents heading run into the first entry ("Indholdsfortegnelse1. Fraværende")."""
+    alt = "|".join(regex.escape(w) for w in sorted(vocab.toc_headings, key=len, reverse=True))
+    return regex.compile(rf"^(?i:{alt})(?=\d{{1,3}}\.?\s+\p{{Lu}})")
+
+
+def _unglue_toc_heading(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
+    rx = _glued_toc_heading(vocab)
+    out: list[Block] = []
+    for b in blocks:
+        m = rx.match(b.text) if b.kind != "table_row" and b.text[:1].isupper() else None
+        if m is None:
+            out.append(b)
+            continue
+        out.extend((replace(b, text=m.group(0)), replace(b, text=b.text[m.end():])))
+    return out
+
+
 def reflow(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
+    blocks = _unglue_toc_heading(blocks, vocab)
     if is_page_per_line(blocks):
         blocks = split_pages(blocks, vocab, _breaks(vocab).split)
     if not any(len(b.text) > _LONG or _DMY_RX.search(b.text) for b in blocks):

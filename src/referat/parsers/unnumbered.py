@@ -12,11 +12,18 @@ import regex
 
 from ..blocks import Block
 from ..vocabulary import Vocabulary
-from .casenumbers import is_ref_line
+from .casenumbers import is_ref_line, opens_with_label
 from .decisions import decision_head
 from .items import Candidate
 
 _CAPITAL_START = regex.compile(r"^[\p{Lu}\"“]")
+_LABEL_ONLY = regex.compile(r"^[\p{L}. ]{3,20}:?$")
+
+
+def _empty_label(text: str, vocab: Vocabulary) -> bool:
+    """A case-reference label with its value left empty ("Sagsid.:"): it opens an item as a
+    filled one does."""
+    return bool(_LABEL_ONLY.match(text)) and opens_with_label(text, vocab)
 
 
 def _is_section(b: Block, vocab: Vocabulary) -> bool:
@@ -34,9 +41,10 @@ def _title_like(b: Block, vocab: Vocabulary) -> bool:
                 or not _CAPITAL_START.match(t))
 
 
-def _title_before(blocks: list[Block], index: int, floor: int, vocab: Vocabulary) -> int | None:
+def _title_before(blocks: list[Block], index: int, floor: int, vocab: Vocabulary,
+                  reach: int = 4) -> int | None:
     """The index of a title-like line just above ``index`` (not a label, date or sentence)."""
-    for j in range(index - 1, max(floor, index - 4) - 1, -1):
+    for j in range(index - 1, max(floor, index - reach) - 1, -1):
         t = blocks[j].text.strip()
         if vocab.is_chrome(t):
             continue
@@ -50,6 +58,9 @@ def _title_before(blocks: list[Block], index: int, floor: int, vocab: Vocabulary
 
 def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[Candidate]:
     refs = [i for i in range(start, len(blocks)) if is_ref_line(blocks[i].text, vocab)]
+    if refs:
+        refs = sorted({*refs, *(i for i in range(start, refs[-1])
+                                if _empty_label(blocks[i].text.strip(), vocab))})
     sections = [i for i in range(start, len(blocks)) if _is_section(blocks[i], vocab)]
     if not sections:
         return []
@@ -66,8 +77,10 @@ def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[
             return [Candidate(first, 1, blocks[first].text.strip(), False, False,
                               page=blocks[first].page, title_lines=1,
                               rule="unnumbered.title_after_labels")]
+    if not by_ref:
+        opens = _repeated_openings(blocks, opens[0], sections, vocab)
     for n, i in enumerate(opens, start=1):
-        t = _title_before(blocks, i, floor, vocab) if n == 1 else None
+        t = _title_before(blocks, i, floor, vocab, 4 if n == 1 else 1)
         if t is not None:
             out.append(Candidate(t, n, blocks[t].text.strip(), False, False, page=blocks[t].page,
                                  title_lines=1, rule="unnumbered.title_before"))
@@ -77,6 +90,28 @@ def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[
                                  rule="unnumbered.case_ref" if by_ref else "unnumbered.section"))
         floor = i + 1
     return out
+
+
+def _repeated_openings(blocks: list[Block], first: int, sections: list[int],
+                       vocab: Vocabulary) -> list[int]:
+    """Where items start in a document of unnumbered items found by their sections: the first
+    section, and each heading that repeats, word for word, a heading of the item it is in after
+    that heading had text of its own (the next item's template starting over: 'Beslutning' ...
+    'Bilag' then 'Beslutning' again). Decision heads naming a body and a date are not compared
+    (earlier bodies' decisions stack)."""
+    opens = [first]
+    seen: dict[str, int] = {}
+    for i in (s for s in sections if s >= first):
+        key = " ".join(blocks[i].text.split()).casefold().rstrip(" :")
+        head = decision_head(blocks[i].text.strip(), vocab)
+        if head is not None and (head.body or head.date):
+            continue
+        before = seen.get(key)
+        if before is not None and any(j not in sections for j in range(before + 1, i)):
+            opens.append(i)
+            seen = {}
+        seen[key] = i
+    return opens
 
 
 def _first_per_span(refs: list[int], sections: list[int]) -> list[int]:
