@@ -175,6 +175,23 @@ def test_word_pdf_header_table(doc: str, field: str, parsed: Callable[[Path], Do
     assert missing == [], got
 
 
+TOC_ISSUES = ("toc_entry_without_item", "item_not_in_toc", "toc_page_mismatch")
+
+
+@pytest.mark.parametrize("doc", WORD_DOCS)
+def test_word_toc_lists_the_items_on_their_pages(doc: str,
+                                                 parsed: Callable[[Path], Doc]) -> None:
+    """The Word TOC: one entry per item, in order, each with a page number that agrees with
+    the item's page (no TOC issue), and the end matter ('Underskrifter', 'Bilagsliste') as
+    unnumbered entries at most."""
+    spec = next(d for d in word_content.DOCS if d.name == doc)
+    meeting = parsed(WORD / f"{doc}.pdf")
+    numbered = [(e["number"], e["page"] is not None) for e in meeting["toc"] if e["number"]]
+    assert numbered == [(it.number, True) for it in spec.items]
+    assert [e["title"] for e in meeting["toc"] if not e["number"]] in (spec.appendix, [])
+    assert [i["message"] for i in meeting["issues"] if i["code"] in TOC_ISSUES] == []
+
+
 @pytest.mark.parametrize("doc", WORD_DOCS)
 def test_word_truth_is_generated_from_the_document_data(doc: str) -> None:
     """The committed truth is what ``build_word.py`` wrote from the document's data (so the

@@ -280,12 +280,28 @@ def _split_tail(tp: TextPage, text: str, body: str, a: int, size: float) -> tupl
     digits = m.group(1)
     k = body.rstrip().rfind(digits)
     before = body[:k].rstrip()
-    if k <= 0 or not before or before[-1].isdigit():
+    if k <= 0 or not before:
         return text, ""
     gap = tp.loose(a + k)[0] - tp.loose(a + len(before) - 1)[1]
     if gap < 1.5 * size:
         return text, ""
+    if before[-1].isdigit() and _wide_gap(tp, before, a, size):
+        return text, ""  # a row of number columns ("Kampagner 150   150   300"), no title
     return text[: m.start()].rstrip(), digits
+
+
+def _wide_gap(tp: TextPage, body: str, a: int, size: float) -> bool:
+    """Whether two words of ``body`` (characters from ``a`` on) stand apart like columns.
+    A title ending in a number ("... 30. september 2022   4") has its one wide gap before the
+    page number only."""
+    for j in range(1, len(body) - 1):
+        if body[j].isspace() and not body[j - 1].isspace():
+            n = j + 1
+            while n < len(body) and body[n].isspace():
+                n += 1
+            if n < len(body) and tp.loose(a + n)[0] - tp.loose(a + j - 1)[1] >= 1.5 * size:
+                return True
+    return False
 
 
 def _merge_same_height(lines: list[Line]) -> list[Line]:

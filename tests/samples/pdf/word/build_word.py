@@ -68,6 +68,7 @@ class Style:
     absent: tuple[str, str]  # (label, "after" | "before") around the last decision's text
     footer: str  # "side-af" | "bare" | "side"
     case_lines: str  # "labels" | "kle" | "acadre"
+    appendix_break: bool = True  # the signature page (and Bilagsliste) start a new page
 
 
 STYLES = {
@@ -92,6 +93,13 @@ STYLES = {
         closed_heading=lambda it: f"{it.number}. Lukket - {it.title}",
         section_heading_style="bold", absent=("Fraværende:", "before"), footer="side",
         case_lines="acadre"),
+    "hedeby-byraad-2022-11-28-ny-skabelon": Style(
+        font="Times New Roman", size=12, letterhead="table", label_width=Cm(1.8), toc="side",
+        item_on_new_page=False,
+        item_heading=lambda it: f"{it.number}. {it.title}",
+        closed_heading=lambda it: f"{it.number}. Lukket sag: {it.title}",
+        section_heading_style="bold", absent=("Afbud:", "after"), footer="side",
+        case_lines="kle", appendix_break=False),
 }
 
 
@@ -362,7 +370,9 @@ def _item(d: DocxDocument, it: Item, st: Style, first: bool) -> None:
 def _appendix(d: DocxDocument, doc: Doc, st: Style) -> None:
     for title in doc.appendix:
         p = _para(d, title, bold=True, size=st.size + 3, after=12)
-        p.paragraph_format.page_break_before = True
+        p.paragraph_format.page_break_before = st.appendix_break
+        if not st.appendix_break:
+            p.paragraph_format.space_before = Pt(24)
         if title == "Bilagsliste":
             for it in doc.items:
                 bilag = [b for s in it.sections if s.kind == "attachments" for b in s.bullets]

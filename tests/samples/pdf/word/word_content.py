@@ -11,7 +11,7 @@ lines, closed items, signature pages) follow the Word-made minutes among the rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass
@@ -473,7 +473,21 @@ ASKOV = Doc(
     times=("08:30", "11:10"),
 )
 
-DOCS = [FJORDBY, HEDEBY, ASKOV]
+# --------------------------------------------------------------------------- Hedeby, new template
+# The same council meeting exported from a newer template (build_word.STYLES): 12 pt text with a
+# 1.8 cm label column, so labels wrap over up to three lines of their cell ("Møded" / "eltager"
+# / "e:") with the value's lines beside them; a TOC with a 'Side' column whose right-aligned
+# page numbers follow titles that end in a number ("... 30. september 2022   4"); the letterhead
+# in a borderless table; the signature page right after the last (closed, bodiless) item, with
+# no page break; footer "Side N".
+HEDEBY_NEW = replace(
+    HEDEBY, name="hedeby-byraad-2022-11-28-ny-skabelon",
+    notes="The Hedeby meeting in a newer template: 12 pt text and a 1.8 cm label column (labels "
+          "wrap over up to three lines of their cell); TOC with a 'Side' column and right-aligned "
+          "page numbers after titles ending in a year; letterhead in a borderless table; the "
+          "signature page follows the closed item 147 on the same page; footer 'Side N'.")
+
+DOCS = [FJORDBY, HEDEBY, ASKOV, HEDEBY_NEW]
 
 
 def truth(doc: Doc) -> dict[str, object]:
