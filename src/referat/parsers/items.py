@@ -20,6 +20,7 @@ from ..blocks import Block
 from ..models import TocEntry
 from ..vocabulary import Vocabulary
 from .casenumbers import parse_bare, parse_labelled, split_title_ref
+from .dates import find_date
 from .decisions import decision_head
 from .patterns import bare_heading, strong_heading
 from .toc import split_closed
@@ -108,7 +109,11 @@ def _number_only(blocks: list[Block], index: int, vocab: Vocabulary) -> Candidat
 
 
 def _repeats_document_title(c: Candidate, blocks: list[Block], vocab: Vocabulary) -> bool:
-    """"1 Referat fra mødet i ..." is a page number before the document's title, not an item."""
+    """"1 Referat fra mødet i ..." is a page number before the document's title, not an item;
+    so is a number alone on its line above a line stating the document's type and a date
+    ("648" / "Kommunalbestyrelsen Protokol 18-12-2014 kl. 17:00 ...": the cover page)."""
+    if c.title_lines == 2 and vocab.stated_document_type(c.title) and find_date(c.title):
+        return True
     return c.index > 0 and bool(vocab.document_type(c.title)) and \
         fuzz.ratio(c.title.casefold(), blocks[0].text.casefold()) >= 80
 
