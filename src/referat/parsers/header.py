@@ -150,6 +150,12 @@ def _mark_field(h: Header, b: Block, field_: str, rule: str, value: bool = True)
 def _read_labelled(h: Header, b: Block, text: str, r: _Reading, vocab: Vocabulary) -> bool:
     """A label line, or a line continuing the values of the label before it."""
     hit = vocab.match_label(text)
+    if hit is not None and ":" not in text and hit[2] and vocab.match_label(hit[2]) is not None:
+        # "Udvalg Dato Type Hent": a row of column heads over a row of values, no label line
+        h.notes.append(text)
+        h.marks.append((b, "note", "header.label_row", "notes"))
+        r.current = None
+        return True
     if hit is not None:
         r.current, _, value = hit
         r.label_bold = b.bold
