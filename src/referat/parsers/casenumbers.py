@@ -133,14 +133,19 @@ def _bare(vocab: Vocabulary) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
 
 
+_FULL_KLE = regex.compile(r"\d\d\.\d\d\.\d\d-?[A-ZÆØÅ]\d\d")
+
+
 @remembered
 def parse_bare(line: str, vocab: Vocabulary) -> CaseRef | None:
     """A line that is nothing but a case number (optionally after Åbent/Lukket), or a KLE
     journal number and a case number ("Åbent - 00.01.00A04 - 2007/34364")."""
     bare, kle_and_case = _bare(vocab)
-    if (k := kle_and_case.match(line.strip())) is not None and \
-            _LOOKS_LIKE_CASE.match(k["value"]) and not _YEAR.fullmatch(k["value"]):
-        return CaseRef(case_number=k["value"], journal_number=k["kle"])
+    if (k := kle_and_case.match(line.strip())) is not None:
+        if _LOOKS_LIKE_CASE.match(k["value"]) and not _YEAR.fullmatch(k["value"]):
+            return CaseRef(case_number=k["value"], journal_number=k["kle"])
+        if _FULL_KLE.fullmatch(k["kle"]):
+            return CaseRef(journal_number=k["kle"])  # the case number cut off ("... - 20")
     m = bare.match(line.strip())
     if m is None:
         return None
