@@ -167,8 +167,21 @@ def _section_heading(b: Block, text: str, st: ItemState) -> Verdict | None:
     if head is None:
         return None
     section, glued = head
+    if section.decision is not None and _schedule_line(text, section, st):
+        return None
     label: Label = "decision_head" if section.decision is not None else "section_heading"
     return Verdict(label, section.rule, section=section, glued=glued)
+
+
+def _schedule_line(text: str, section: RawSection, st: ItemState) -> bool:
+    """"Kommunalbestyrelsen den 23. juni 2020" as the only text under a heading of another
+    kind ("Høring og sagsgang"): where the case goes, not a decision (no decision word, no
+    colon, nothing after the date)."""
+    head = section.decision
+    return head is not None and head.date is not None and not head.inline and \
+        st.kind not in (None, "decision") and bool(st.heading) and not st.filled and \
+        not text.rstrip().endswith(":") and \
+        not text.casefold().startswith(tuple(w.casefold() for w in st.vocab.decision_heads))
 
 
 def _file_names(b: Block, text: str, st: ItemState) -> Verdict | None:
