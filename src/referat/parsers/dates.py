@@ -2,7 +2,8 @@
 
 ``"Mandag d. 22. august 2022 kl. 16:30"``, ``"d. 19-04-2021"``, ``"04.12.2012"``,
 ``"onsdag den 1. oktober 2025 kl. 15.45"``, ``"kl. 16.30-18.00"``, ``"24-06-2014 10:00:00"``,
-``"April 3, 2019 - 18:00"``. Each function takes text and returns what it found and where.
+``"April 3, 2019 - 18:00"``, ``"15-maj-2002"``. Each function takes text and returns what it
+found and where.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ MONTHS = {
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TEXTUAL = regex.compile(
     rf"\b(?P<d>[0-3]?\d)\.?\s*(?P<m>{_MONTH_ALT})\.?\s+(?P<y>(?:19|20)\d\d)\b", regex.IGNORECASE
+)
+_DASHED = regex.compile(  # "15-maj-2002"
+    rf"\b(?P<d>[0-3]?\d)-(?P<m>{_MONTH_ALT})-(?P<y>(?:19|20)\d\d)\b", regex.IGNORECASE
 )
 _ENGLISH = regex.compile(
     rf"\b(?P<m>{_MONTH_ALT})\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d\d)\b", regex.IGNORECASE
@@ -51,7 +55,7 @@ def _mk(y: str, m: str | int, d: str) -> dt.date | None:
 def find_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
     """The first date in ``text`` and its span."""
     found: list[tuple[int, dt.date, tuple[int, int]]] = []
-    for rx in (_TEXTUAL, _ENGLISH):
+    for rx in (_TEXTUAL, _DASHED, _ENGLISH):
         for m in rx.finditer(text):
             date = _mk(m["y"], MONTHS[m["m"].casefold()], m["d"])
             if date:

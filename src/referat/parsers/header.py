@@ -69,7 +69,10 @@ def committee_from_title(title: str, vocab: Vocabulary) -> str | None:
     text = regex.sub(r"\s+", " ", text)
     m = vocab.committee_regex.search(text)
     if m:
-        return str(m.group(0)).strip(" ,-–")
+        name = str(m.group(0)).strip(" ,-–")
+        head, _, rest = name.partition(" ")  # "Beslutning Byrådet den": a decision head's body
+        return rest if rest and head.casefold() in {w.casefold() for w in vocab.decision_heads} \
+            else name
     for part in _TITLE_PARTS.split(title):  # "Det fælles landdistriktsråd - Dagsordener ..."
         part = part.strip()
         words = part.split()
@@ -223,7 +226,33 @@ def parse_header(blocks: list[Block], vocab: Vocabulary) -> Header:
         else:
             r.place_next = False
     _settle(h, r, vocab)
+    if h.date is None:
+        h.date = _date_after_label(lines, vocab)
     return h
+
+
+def _date_after_label(lines: list[Block], vocab: Vocabulary) -> dt.date | None:
+    """Labels printed apart from their values ("Dato:" ... "Onsdag den 15-maj-2002", or a
+    flattened "Dato Mødetidspunkt ... 27. februar 2014"): with no date found otherwise, the
+    first date after a date label word is the meeting's."""
+    rx = _date_label_word(vocab)
+    seen = False
+    for b in lines:
+        text = b.text
+        if not seen:
+            m = rx.search(text)
+            if m is None:
+                continue
+            seen, text = True, text[m.end():]
+        if (hit := find_date(text)) is not None:
+            return hit[0]
+    return None
+
+
+@lru_cache(maxsize=8)
+def _date_label_word(vocab: Vocabulary) -> regex.Pattern[str]:
+    words = sorted(vocab.labels["date"], key=len, reverse=True)
+    return regex.compile(rf"(?<!\w)(?:{'|'.join(regex.escape(w) for w in words)})(?!\w)")
 
 
 def _settle(h: Header, r: _Reading, vocab: Vocabulary) -> None:

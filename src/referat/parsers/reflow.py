@@ -118,8 +118,30 @@ def _unglue_toc_heading(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _heading_after_sentence(vocab: Vocabulary) -> regex.Pattern[str]:
+    """A section heading run onto the end of the sentence before it ("... kl. 16.30.Sagsfrem-
+    stilling"): a full stop with no space after it, then only the heading."""
+    words = sorted({w for ws in vocab.sections.values() for w in ws if len(w) >= 5},
+                   key=len, reverse=True)
+    alt = "|".join(regex.escape(w) for w in words)
+    return regex.compile(rf"(?<=[\p{{Ll}}\d]\.)(?:{alt}):?$")
+
+
+def _unglue_end_heading(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
+    rx = _heading_after_sentence(vocab)
+    out: list[Block] = []
+    for b in blocks:
+        m = rx.search(b.text) if b.kind != "table_row" and "." in b.text else None
+        if m is None:
+            out.append(b)
+            continue
+        out.extend((replace(b, text=b.text[: m.start()]), replace(b, text=m.group(0))))
+    return out
+
+
 def reflow(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
-    blocks = _unglue_toc_heading(blocks, vocab)
+    blocks = _unglue_end_heading(_unglue_toc_heading(blocks, vocab), vocab)
     if is_page_per_line(blocks):
         blocks = split_pages(blocks, vocab, _breaks(vocab).split)
     if not any(len(b.text) > _LONG or _DMY_RX.search(b.text) for b in blocks):

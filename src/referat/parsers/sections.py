@@ -76,8 +76,9 @@ def _drop_grouping(sections: list[RawSection], body: ItemBody,
     out: list[RawSection] = []
     last = {t.kind: i for i, t in enumerate(sections)}  # linear, not a scan per section
     for i, s in enumerate(sections):
-        later_same = s.kind != "other" and last[s.kind] > i
         nxt = sections[i + 1] if i + 1 < len(sections) else None
+        later_same = s.kind != "other" and last[s.kind] > i and nxt is not None and \
+            nxt.kind == s.kind
         groups = later_same or vocab.is_grouping(s.heading)
         if not s.blocks and s.decision is None and groups and nxt is not None:
             if s.head_block is not None:

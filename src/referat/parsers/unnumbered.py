@@ -81,9 +81,16 @@ def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[
         opens = _repeated_openings(blocks, opens[0], sections, vocab)
     for n, i in enumerate(opens, start=1):
         t = _title_before(blocks, i, floor, vocab, 4 if n == 1 else 1)
+        below = i + 1 if by_ref and t is None and i + 1 < len(blocks) and \
+            _title_like(blocks[i + 1], vocab) else None
         if t is not None:
             out.append(Candidate(t, n, blocks[t].text.strip(), False, False, page=blocks[t].page,
                                  title_lines=1, rule="unnumbered.title_before"))
+        elif below is not None:
+            # "Sagsnr.: ... Sagsbehandler: ..." then the title: the reference leads the heading
+            out.append(Candidate(below, n, blocks[below].text.strip(), False, False,
+                                 page=blocks[below].page, title_lines=1,
+                                 rule="unnumbered.title_after_ref"))
         else:
             # the heading is the reference line itself; it stays in the item as metadata
             out.append(Candidate(i, n, "", False, False, page=blocks[i].page, title_lines=0,
