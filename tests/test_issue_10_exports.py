@@ -56,13 +56,6 @@ PRINTED_FIELDS = ("header", "items", "titles", "closed", "case_numbers", "decisi
 
 # (document, field) -> the general rule the parser lacks today. An XPASS means it has it now.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("aaskov-oekonomiudvalget-2024-02-06", "decisions"):
-        "a 'Fraværende:' line between the decision head and its text is attendance, not "
-        "decision. NOT a missing parser rule: it contradicts the reviewed truth of the same "
-        "Acadre shape (pages/truth/087.json, Varde: decision_start 'Fraværende: Ingen "
-        "Godkendt', 'as the contract keeps attendance lines in the decision text'), the goldens "
-        "004/022 (Slagelse, 'Fraværende:' kept) and truths 012/076 (Stevns, 'Ikke til stede: "
-        "...'); the contract or this generated truth (word_content decision_start) must change",
 }
 KNOWN_GAPS[("aarhus-teknisk-udvalg-2025-10-01", "decisions")] = (
     "a browser print: an empty heading (<h3></h3>) after the decision prints as nothing but a "

@@ -436,6 +436,8 @@ def find_pages(pdf_path: Path, entries: list[str]) -> dict[str, int]:
 
 def build(doc: Doc) -> None:
     st = STYLES[doc.name]
+    if (st.absent[1] == "before") != bool(doc.absent_before):
+        raise SystemExit(f"{doc.name}: the style and the data disagree on the absence line")
     entries = toc_entries(doc, st)
     path = HERE / f"{doc.name}.docx"
     pages: dict[str, int] = {}
