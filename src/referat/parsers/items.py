@@ -340,4 +340,7 @@ def is_repeated_title(block: Block, number: int | None, title: str, vocab: Vocab
     m = _NUMBER_ONLY.match(block.text)
     if m is not None and number is not None and int(m["num"]) == number:
         return True
-    return plain and bool(title) and fuzz.ratio(block.text.casefold(), title.casefold()) >= 92
+    text = block.text.strip()
+    if text.endswith(".") and not title.rstrip().endswith("."):
+        return False  # the title said again as a sentence: the section's text
+    return plain and bool(title) and fuzz.ratio(text.casefold(), title.casefold()) >= 92
