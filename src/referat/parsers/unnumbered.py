@@ -103,18 +103,20 @@ def _repeated_openings(blocks: list[Block], first: int, sections: list[int],
                        vocab: Vocabulary) -> list[int]:
     """Where items start in a document of unnumbered items found by their sections: the first
     section, and each heading that repeats, word for word, a heading of the item it is in after
-    that heading had text of its own (the next item's template starting over: 'Beslutning' ...
-    'Bilag' then 'Beslutning' again). Decision heads naming a body and a date are not compared
+    that heading had text of its own and other headings followed it (the next item's template
+    starting over: 'Beslutning' ... 'Bilag' then 'Beslutning' again). Decision heads naming a body and a date are not compared
     (earlier bodies' decisions stack)."""
     opens = [first]
     seen: dict[str, int] = {}
+    marked = set(sections)
     for i in (s for s in sections if s >= first):
         key = " ".join(blocks[i].text.split()).casefold().rstrip(" :")
         head = decision_head(blocks[i].text.strip(), vocab)
         if head is not None and (head.body or head.date):
             continue
         before = seen.get(key)
-        if before is not None and any(j not in sections for j in range(before + 1, i)):
+        between = range(before + 1, i) if before is not None else range(0)
+        if any(j not in marked for j in between) and any(j in marked for j in between):
             opens.append(i)
             seen = {}
         seen[key] = i
