@@ -104,8 +104,8 @@ def _repeated_openings(blocks: list[Block], first: int, sections: list[int],
     """Where items start in a document of unnumbered items found by their sections: the first
     section, and each heading that repeats, word for word, a heading of the item it is in after
     that heading had text of its own and other headings followed it (the next item's template
-    starting over: 'Beslutning' ... 'Bilag' then 'Beslutning' again). Decision heads naming a body and a date are not compared
-    (earlier bodies' decisions stack)."""
+    starting over: 'Beslutning' ... 'Bilag' then 'Beslutning' again). Decision heads naming a
+    body and a date are not compared (earlier bodies' decisions stack)."""
     opens = [first]
     seen: dict[str, int] = {}
     marked = set(sections)
