@@ -48,7 +48,8 @@ def build_header(lay: Layout, vocab: Vocabulary, trace: Trace) -> Header:
 def build_toc(lay: Layout, trace: Trace, notes: list[str]) -> list[TocEntry]:
     if lay.toc_at is not None:
         b = lay.blocks[lay.toc_at]
-        if not lay.toc.entries or lay.toc.origins[0][0] is not b:
+        if (not lay.toc.entries or lay.toc.origins[0][0] is not b) and \
+                not any(s is b for s in lay.toc.skipped):  # a flattened contents page: a note
             trace.mark(b, "toc_heading", "toc.heading", "toc")
     seen: set[int] = set()  # a line holding several entries belongs to the first of them
     for k, (e, blocks) in enumerate(zip(lay.toc.entries, lay.toc.origins, strict=True)):

@@ -75,6 +75,27 @@ def _toc_start(blocks: list[Block], vocab: Vocabulary) -> tuple[int, int] | None
     return None
 
 
+_FIRST_ENTRY = regex.compile(r"(?<!\S)(?P<n>\d{1,3})\.\s+\p{Lu}")
+
+
+def _flattened_contents(blocks: list[Block], vocab: Vocabulary) -> tuple[int, int] | None:
+    """A page of a transcript that is the contents run into one line ("Indholdsfortegnelse Side
+    162. Dialogmøde med borgerne Godkendelse af ..."), and where the items begin: at the first
+    later line that opens with the contents' first number again (lines between continue the
+    contents: "180. Lukket - ... Lukket - Ejendomssag Underskrifter")."""
+    for i, b in enumerate(blocks[: max(60, len(blocks) // 3)]):
+        first = b.text.split(" ", 1)[0]
+        if b.page is None or len(b.text) < 80 or not vocab.is_toc_heading(first):
+            continue
+        m = _FIRST_ENTRY.search(b.text)
+        if m is None:
+            return None
+        again = regex.compile(rf"^{m['n']}\.?\s+\p{{Lu}}")
+        j = next((j for j in range(i + 1, len(blocks)) if again.match(blocks[j].text)), None)
+        return (i, j) if j is not None else None
+    return None
+
+
 def lay_out(blocks: list[Block], vocab: Vocabulary) -> Layout:
     lay = Layout(blocks)
     found = _toc_start(blocks, vocab)
@@ -83,6 +104,9 @@ def lay_out(blocks: list[Block], vocab: Vocabulary) -> Layout:
         lay.toc_at = found[0]
         lay.toc = read_toc(blocks, found[1], vocab)
         body_start = lay.toc.end if lay.toc.entries else found[1]
+    elif (flat := _flattened_contents(blocks, vocab)) is not None:
+        lay.toc_at, body_start = flat  # its lines are kept as notes
+        lay.toc = TocRun(skipped=blocks[flat[0]: body_start], end=body_start)
     starts = find_item_starts(blocks, body_start, vocab, lay.toc.entries)
     if not starts:
         starts = find_unnumbered(blocks, body_start, vocab)
