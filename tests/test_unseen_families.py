@@ -110,3 +110,12 @@ def test_a_heading_run_onto_the_sentence_before_it() -> None:
         "Bestyrelsen er inviteret kl. 16.30.Sagsfremstilling\n\nMødet holdes på skolen.\n\n"
         "Beslutning\n\nGodkendt.\n")
     assert _kinds(m.items[0]) == ["summary", "presentation", "decision"]
+
+
+def test_an_agenda_approved_in_the_header_makes_a_referat() -> None:
+    text = ("Kommunalbestyrelsen\n\n14. april 2031\n\nRådhuset kl. 11:30\n\n{}\n\n"
+            "Meddelelser:\n\nIngen.\n")
+    assert referat.parse(text.format("Dagsorden godkendt.")).document_type == "referat"
+    assert referat.parse(text.format("Godkendelse af dagsorden:\n\nGodkendt")
+                         ).document_type == "referat"
+    assert referat.parse(text.format("Godkendelse af dagsorden:")).document_type is None

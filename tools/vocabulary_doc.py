@@ -37,6 +37,8 @@ _LISTS = [  # (key, what the words are)
     ("closed_markers", "Closed markers"),
     ("open_markers", "Open markers"),
     ("end_matter", "Headings of the end matter after the last item"),
+    ("outcomes", "Outcomes that record a decision (an approved agenda in the header makes a "
+                 "referat)"),
     ("roles", "Roles printed before a participant's name"),
     ("chrome", "Page chrome (set aside wherever it stands alone on a line)"),
 ]

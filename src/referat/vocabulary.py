@@ -189,6 +189,13 @@ END_MATTER: Words = (
     "Bilagsliste", "Samlet bilagsliste",
 )
 
+# Outcomes printed as what was decided ("Dagsorden godkendt.", "Godkendelse af dagsorden:" /
+# "Godkendt" in the header of 014 Sermersooq and 079 Gribskov): a meeting-level line that
+# approves the agenda with one makes the document a referat.
+OUTCOMES: Words = (
+    "Godkendt", "Godkendes", "Taget til efterretning", "Vedtaget", "Tiltrådt", "Anbefales",
+)
+
 # Roles printed before a participant's name ("Formand: Anne Hansen", "Borgmester Jens Lund").
 ROLES: Words = (
     "Formand", "Næstformand", "Borgmester", "Overborgmester", "Rådmand", "Viceborgmester",
@@ -263,6 +270,7 @@ class Vocabulary:
     document_types: Mapping[str, Sequence[str]] = DOCUMENT_TYPES
     chrome: Sequence[str] = CHROME
     end_matter: Sequence[str] = END_MATTER
+    outcomes: Sequence[str] = OUTCOMES
     roles: Sequence[str] = ROLES
     fuzzy_cutoff: float = 88.0
 
@@ -573,6 +581,19 @@ class Vocabulary:
     def is_end_matter(self, line: str) -> bool:
         """A heading of the end matter after the items ("Underskriftsside", "Bilagsliste")."""
         return _norm(line) in self._end_matter_set
+
+    @cached_property
+    def _outcome_regex(self) -> regex.Pattern[str]:
+        alt = "|".join(regex.escape(w) for w in sorted(self.outcomes, key=len, reverse=True))
+        return regex.compile(rf"(?i)(?<!\w)(?:{alt})(?!\w)")
+
+    def approves_agenda(self, line: str, after: str = "") -> bool:
+        """A meeting-level line that records the agenda approved: "Dagsorden godkendt.", or
+        "Godkendelse af dagsorden:" with ``after`` (the next line) an outcome ("Godkendt")."""
+        if self.document_type(line) != "dagsorden":
+            return False
+        return self._outcome_regex.search(line) is not None or \
+            self._outcome_regex.fullmatch(after.strip(" .")) is not None
 
     @cached_property
     def all_words(self) -> frozenset[str]:

@@ -106,8 +106,10 @@ def resolve(m: Meeting, lay: Layout, doc: Document, vocab: Vocabulary, trace: Tr
     _body_facts(m, lay.blocks, vocab)
     last = _decisions_facts(m)
     _finals(m, header_committee, last)
-    if m.document_type is None and any(d.final and d.text for it in m.items
-                                       for d in it.decisions):
+    if m.document_type is None and (
+            any(d.final and d.text for it in m.items for d in it.decisions) or
+            any(vocab.approves_agenda(n, m.notes[k + 1] if k + 1 < len(m.notes) else "")
+                for k, n in enumerate(m.notes))):
         m.document_type = "referat"  # it records what this meeting decided
     if lay.inferred:
         issues.append(ParseIssue(
