@@ -119,3 +119,12 @@ def test_an_agenda_approved_in_the_header_makes_a_referat() -> None:
     assert referat.parse(text.format("Godkendelse af dagsorden:\n\nGodkendt")
                          ).document_type == "referat"
     assert referat.parse(text.format("Godkendelse af dagsorden:")).document_type is None
+
+
+def test_a_recommendation_lead_in_without_its_heading() -> None:
+    m = referat.parse(
+        "Dagsorden\n\nMiljøudvalget 1. februar 2031\n\n1. Orientering om en klage\n\n"
+        "Resume\n\nEn klage er afgjort.\n\nDirektionen indstiller,\n\n"
+        "at orienteringen tages til efterretning.\n\nSagsfremstilling\n\nKlagen angik støj.\n")
+    assert _kinds(m.items[0]) == ["summary", "recommendation", "presentation"]
+    assert m.items[0].recommendations == ["at orienteringen tages til efterretning."]

@@ -173,6 +173,20 @@ def _section_heading(b: Block, text: str, st: ItemState) -> Verdict | None:
     return Verdict(label, section.rule, section=section, glued=glued)
 
 
+_LEAD_IN = regex.compile(r"^\p{Lu}[\p{L} .&-]{2,60}\sindstiller\s*[,:]?$")
+
+
+def _recommendation_lead(b: Block, text: str, st: ItemState) -> Verdict | None:
+    """"Direktionen indstiller," on a line of its own after a section of another kind: the
+    recommendation starts here without its heading (as "Administrationen indstiller" heads it)."""
+    if st.kind in (None, "recommendation", "decision") or b.kind == "table_row" or \
+            len(text.split()) > 6 or not _LEAD_IN.match(text):
+        return None
+    section = RawSection("recommendation", text.rstrip(" ,:"), head_block=b,
+                         rule="section.recommendation_lead")
+    return Verdict("section_heading", section.rule, section=section)
+
+
 def _schedule_line(text: str, section: RawSection, st: ItemState) -> bool:
     """"Kommunalbestyrelsen den 23. juni 2020" as the only text under a heading of another
     kind ("Høring og sagsgang"): where the case goes, not a decision (no decision word, no
@@ -207,6 +221,7 @@ ITEM_RULES: tuple[tuple[str, Rule, bool], ...] = (  # (name, rule, metadata zone
     ("item.bare_ref", _bare_reference, True),
     ("item.leading_ref", _leading_reference, True),
     ("section.heading", _section_heading, False),
+    ("section.recommendation_lead", _recommendation_lead, False),
     ("section.file_names", _file_names, False),
     ("section.text", _text, False),
 )
