@@ -128,3 +128,12 @@ def test_a_recommendation_lead_in_without_its_heading() -> None:
         "at orienteringen tages til efterretning.\n\nSagsfremstilling\n\nKlagen angik støj.\n")
     assert _kinds(m.items[0]) == ["summary", "recommendation", "presentation"]
     assert m.items[0].recommendations == ["at orienteringen tages til efterretning."]
+
+
+def test_a_decision_above_a_titleless_case_heading_is_no_title() -> None:
+    m = referat.parse(
+        "Byrådet\n\n12-03-2031\n\nVejplan for Nordby\nSag nr. 41\n\n"
+        "Beslutningskompetence: BY\n\nBeslutning\n\nGodkendt\n\nSag nr. 42\n\n"
+        "Beslutningskompetence: BY\n\nBeslutning\n\nTaget til efterretning\n")
+    assert [(i.number, i.title) for i in m.items] == [(41, "Vejplan for Nordby"), (42, "")]
+    assert m.items[0].decisions[-1].text == "Godkendt"

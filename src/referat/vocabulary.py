@@ -587,13 +587,16 @@ class Vocabulary:
         alt = "|".join(regex.escape(w) for w in sorted(self.outcomes, key=len, reverse=True))
         return regex.compile(rf"(?i)(?<!\w)(?:{alt})(?!\w)")
 
+    def is_outcome(self, line: str) -> bool:
+        """A line that is only an outcome ("Godkendt", "Taget til efterretning.")."""
+        return self._outcome_regex.fullmatch(line.strip(" .")) is not None
+
     def approves_agenda(self, line: str, after: str = "") -> bool:
         """A meeting-level line that records the agenda approved: "Dagsorden godkendt.", or
         "Godkendelse af dagsorden:" with ``after`` (the next line) an outcome ("Godkendt")."""
         if self.document_type(line) != "dagsorden":
             return False
-        return self._outcome_regex.search(line) is not None or \
-            self._outcome_regex.fullmatch(after.strip(" .")) is not None
+        return self._outcome_regex.search(line) is not None or self.is_outcome(after)
 
     @cached_property
     def all_words(self) -> frozenset[str]:

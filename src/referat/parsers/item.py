@@ -89,7 +89,8 @@ def build_item(k: int, c: Candidate, blocks: list[Block], heading: list[Block],
     everything = blocks
     tr.mark_all(heading, "item_heading", c.rule or "items.heading", node)
     title = c.title
-    if not title and c.title_lines and blocks and blocks[0].kind != "table_row":
+    if not title and c.title_lines and blocks and blocks[0].kind != "table_row" and \
+            ctx.vocab.split_glued_heading(blocks[0].text.strip()) is None:  # no heading line
         tr.mark(blocks[0], "item_heading", "item.title_line", node)
         title, blocks = blocks[0].text, blocks[1:]
     clean = strip_glued_echo(title)

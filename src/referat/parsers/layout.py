@@ -140,14 +140,25 @@ def _titles_above(blocks: list[Block], starts: list[Candidate], first: int,
         if not (vocab.section_kind(after, fuzzy=False) or vocab.split_glued_heading(after)
                 or vocab.match_label(after)):
             continue
-        text = above.text.strip()
-        if above.kind != "table_row" and title_like(text) and len(text) <= 150 and \
-                not text.endswith((".", ":", ",", ";")) and not vocab.is_chrome(text) and \
-                vocab.section_kind(text, fuzzy=False) is None and \
-                vocab.match_label(text) is None and decision_head(text, vocab) is None:
-            c.title = text
+        if _title_shaped(above, blocks[j - 1] if j > 0 else None, vocab):
+            c.title = above.text.strip()
             out[c.index] = above
     return out
+
+
+def _is_head(b: Block, vocab: Vocabulary) -> bool:
+    text = b.text.strip()
+    return bool(vocab.section_kind(text, fuzzy=False) or decision_head(text, vocab))
+
+
+def _title_shaped(above: Block, before: Block | None, vocab: Vocabulary) -> bool:
+    """A title's shape: no sentence, label, heading or outcome ("Godkendt" is a decision's
+    text), and not the only text under a heading."""
+    text = above.text.strip()
+    return above.kind != "table_row" and title_like(text) and len(text) <= 150 and \
+        not text.endswith((".", ":", ",", ";")) and not vocab.is_chrome(text) and \
+        not vocab.is_outcome(text) and not _is_head(above, vocab) and \
+        vocab.match_label(text) is None and (before is None or not _is_head(before, vocab))
 
 
 def _end_matter(blocks: list[Block], starts: list[Candidate], vocab: Vocabulary) -> int | None:
