@@ -92,7 +92,10 @@ def _flattened_contents(blocks: list[Block], vocab: Vocabulary) -> tuple[int, in
             return None
         again = regex.compile(rf"^{m['n']}\.?\s+\p{{Lu}}")
         j = next((j for j in range(i + 1, len(blocks)) if again.match(blocks[j].text)), None)
-        return (i, j) if j is not None else None
+        if j is None or any(_is_head(b, vocab) or is_ref_line(b.text, vocab)
+                            for b in blocks[i + 1: j]):
+            return None  # an item's body before it: the number is a list's, not the first item
+        return i, j
     return None
 
 
