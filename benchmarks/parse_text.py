@@ -28,7 +28,9 @@ text clean-up ~4%.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -82,19 +84,31 @@ def compare(impls: dict[str, Parse], texts: list[str], seconds: float, rounds: i
         for t in texts:  # warm up caches (compiled regexes)
             parse(t)
     totals = {name: [0, 0.0, 0.0] for name in impls}
+    ratios: list[float] = []  # per round: first implementation's rate over the second's
     for _ in range(rounds):
+        rates = []
         for name, parse in impls.items():
-            docs, cpu, wall = run(parse, texts, seconds / rounds / len(impls))
+            gc.collect()  # each one's garbage is collected outside the other's timing
+            gc.disable()
+            try:
+                docs, cpu, wall = run(parse, texts, seconds / rounds / len(impls))
+            finally:
+                gc.enable()
             totals[name][0] += docs
             totals[name][1] += cpu
             totals[name][2] += wall
+            rates.append(docs / cpu)
+        if len(rates) == 2:
+            ratios.append(rates[0] / rates[1])
     width = max(map(len, impls))
     print(f"{'':{width}}  documents/s (per CPU s)  documents/s (per wall s)")
     for name, (docs, cpu, wall) in totals.items():
         print(f"{name:{width}}  {docs / cpu:23,.1f}  {docs / wall:24,.1f}")
     if len(impls) == 2:
         (a, ta), (b, tb) = totals.items()
-        print(f"{a} / {b}: {(ta[0] / ta[1]) / (tb[0] / tb[1]):.2f}x (per CPU second)")
+        print(f"{a} / {b}: {(ta[0] / ta[1]) / (tb[0] / tb[1]):.2f}x (per CPU second); median "
+              f"of the {len(ratios)} rounds {statistics.median(ratios):.2f}x, range "
+              f"{min(ratios):.2f}-{max(ratios):.2f}")
 
 
 def main() -> None:
@@ -103,7 +117,7 @@ def main() -> None:
     ap.add_argument("--against", metavar="REV", default=None,
                     help="also time the package at this git revision, side by side")
     ap.add_argument("--set", dest="which", choices=["kalundborg", "all"], default="kalundborg")
-    ap.add_argument("--rounds", type=int, default=10, help="alternations of the two")
+    ap.add_argument("--rounds", type=int, default=20, help="alternations of the two")
     args = ap.parse_args()
     paths = files(args.which)
     texts = [p.read_text(encoding="utf-8") for p in paths]

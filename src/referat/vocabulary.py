@@ -540,9 +540,10 @@ class Vocabulary:
         key = _norm(line)
         if key in self._chrome_set:
             return True
+        if not 0 < key.count(" ") < _MAX_CHROME_RUN or \
+                key.split(" ", 1)[0] not in self._chrome_firsts:
+            return False  # (cheap tests first: most lines are long text)
         words = key.split()
-        if not 1 < len(words) <= _MAX_CHROME_RUN or words[0] not in self._chrome_firsts:
-            return False
         ends = {0}  # word positions where a run of whole chrome phrases can end
         for i in range(len(words)):
             if i in ends:

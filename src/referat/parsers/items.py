@@ -61,8 +61,8 @@ class Candidate:
 
 def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
     text = block.text.strip()
-    if block.kind == "table_row" or len(text) > 300 or _DIGIT.search(text) is None:
-        return None  # both heading forms need a number: most lines are screened out here
+    if block.kind == "table_row" or len(text) > 300 or _DIGIT.search(text, 0, 80) is None:
+        return None  # both heading forms need a number near the start: most lines go here
     m = strong_heading(vocab).match(text)
     if m and (not m["title"] or title_like(m["title"])):
         title, closed = split_closed(m["title"].strip(), vocab)

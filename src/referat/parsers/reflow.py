@@ -128,11 +128,18 @@ def _heading_after_sentence(vocab: Vocabulary) -> regex.Pattern[str]:
     return regex.compile(rf"(?<=[\p{{Ll}}\d]\.)(?:{alt}):?$")
 
 
+@lru_cache(maxsize=8)
+def _longest_heading(vocab: Vocabulary) -> int:
+    return max((len(w) for ws in vocab.sections.values() for w in ws), default=0) + 1
+
+
 def _unglue_end_heading(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
     rx = _heading_after_sentence(vocab)
+    tail = _longest_heading(vocab)  # the heading ends the line: search only its last characters
     out: list[Block] = []
     for b in blocks:
-        m = rx.search(b.text) if b.kind != "table_row" and "." in b.text else None
+        m = rx.search(b.text, max(0, len(b.text) - tail)) \
+            if b.kind != "table_row" and "." in b.text else None
         if m is None:
             out.append(b)
             continue
