@@ -9,20 +9,20 @@ of this process (``time.process_time``; steadier than wall time on a shared mach
 second. ``--set kalundborg`` (the default) is the two Kalundborg samples, the seed-sized
 documents of issue 9's target; ``all`` is every text and Markdown sample.
 
-Figures (documents per CPU second, side by side in one process, machine at load 8-12 on 2 cores,
-30 November 2026). 44d93d6 is the state before the labelling pass, source spans and trace:
+Figures (documents per CPU second, side by side in one process, quiet machine, 30 November
+2026, ``--seconds 60 --rounds 30``). 44d93d6 is the state before the labelling pass, source
+spans and trace:
 
-    set           44d93d6   main before the speed work   speed branch (same run as 44d93d6)
-    kalundborg      129.5     109.7 (0.85x)                127.2 (0.93x)
-    all (95)        352.7     314.5 (0.89x)                307.4 (0.88x; main gained features
-                                                                 meanwhile: pages, transcripts)
+    set           44d93d6   main at the end of session 9
+    kalundborg      153.0     137.9 (0.90x; median of rounds 0.90x)
+    all text        446.8     368.5 (0.82x; median of rounds 0.83x)
 
-Against the main it merged (same run): 1.13x on the Kalundborg pair. Issue 9's target of 500
-documents/s for seed-sized documents is not reached. Where the time goes (Kalundborg, sampled):
-building items ~45% (segmenting an item's lines into sections ~25%: heading tests, decision
-heads, case references; spans and trace marks ~8%), reading the text/Markdown ~20%, laying out
-(item-heading forms and their support) ~15%, header ~5%, resolve ~3%, format detection and
-text clean-up ~4%.
+Against bdc261b (the start of session 9) the Kalundborg pair runs 0.96x: the speed work of that
+session (answers remembered per parse, cheap first tests, ``re`` for plain scans) about offsets
+the rules added for issue 10. Issue 9's target of 500 documents/s for seed-sized documents is
+not reached. Where the time goes (Kalundborg, py-spy): labelling and folding items ~27%, readers
+~16%, item-heading forms ~11%, pydantic models ~6%, frozen Block construction ~5%, span
+bookkeeping ~4%.
 """
 
 from __future__ import annotations
