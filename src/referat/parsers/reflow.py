@@ -114,7 +114,7 @@ def _unglue_toc_heading(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
         if m is None:
             out.append(b)
             continue
-        out.extend((replace(b, text=m.group(0)), replace(b, text=b.text[m.end():])))
+        out.extend((b.derive(m.group(0)), b.derive(b.text[m.end():])))
     return out
 
 
@@ -143,7 +143,7 @@ def _unglue_end_heading(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
         if m is None:
             out.append(b)
             continue
-        out.extend((replace(b, text=b.text[: m.start()]), replace(b, text=m.group(0))))
+        out.extend((b.derive(b.text[: m.start()]), b.derive(m.group(0))))
     return out
 
 
