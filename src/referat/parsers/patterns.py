@@ -27,6 +27,12 @@ def _single(words: Sequence[str]) -> str:
 
 
 @lru_cache(maxsize=8)
+def state_word(vocab: Vocabulary) -> str:
+    """The one-word open and closed markers ("Åbent", "Lukket"), as a pattern to embed."""
+    return _single([*vocab.open_markers, *vocab.closed_markers])
+
+
+@lru_cache(maxsize=8)
 def strong_heading(vocab: Vocabulary) -> regex.Pattern[str]:
     """An item heading opened by a prefix: "Punkt 6: ...", "Lukket punkt: Pkt. 42 ...". The
     group ``naming`` is set when the prefix names an item (not only numbers it)."""
@@ -42,7 +48,7 @@ def strong_heading(vocab: Vocabulary) -> regex.Pattern[str]:
 @lru_cache(maxsize=8)
 def bare_heading(vocab: Vocabulary) -> regex.Pattern[str]:
     """An item heading with a bare number: "6. Title", "åbent 1 Title", "12 (Lukket) Title"."""
-    state = _single([*vocab.open_markers, *vocab.closed_markers])
+    state = state_word(vocab)
     marker = alternation([*vocab.open_markers, *vocab.closed_markers])
     return regex.compile(
         rf"^(?:(?P<state>{state})\s+)?(?P<num>\d{{1,3}})(?!\d)(?:\s*[.:)]\s*|\s+|(?=[\p{{Lu}}]))"
@@ -55,7 +61,7 @@ def bare_heading(vocab: Vocabulary) -> regex.Pattern[str]:
 @lru_cache(maxsize=8)
 def toc_numbered(vocab: Vocabulary) -> regex.Pattern[str]:
     """A numbered TOC line: "1. Tema", "åbent 1 Tema", "12 (Åben) Titel"."""
-    state = _single([*vocab.open_markers, *vocab.closed_markers])
+    state = state_word(vocab)
     return regex.compile(
         rf"^(?:(?P<state>{state})\s+)?(?P<num>\d{{1,3}})(?:\s*[.:)]\s*|\s+)"
         rf"(?:\((?P<state2>{state})\)\s*)?(?P<title>\S.*)$",
@@ -94,12 +100,6 @@ def marker_at_end(vocab: Vocabulary) -> regex.Pattern[str]:
 def item_number(vocab: Vocabulary) -> str:
     """An item prefix and its number ("Pkt. 42", "Punkt nr. 3"), as a pattern to embed."""
     return rf"(?:{alternation(vocab.item_prefixes)})\s*:?\s*\d+"
-
-
-@lru_cache(maxsize=8)
-def state_word(vocab: Vocabulary) -> str:
-    """The one-word open and closed markers ("Åbent", "Lukket"), as a pattern to embed."""
-    return _single([*vocab.open_markers, *vocab.closed_markers])
 
 
 @lru_cache(maxsize=8)
