@@ -17,7 +17,7 @@ from .items import Candidate, find_item_starts, title_like
 from .reflow import reflow
 from .toc import TocRun, read_toc, split_inline_list
 from .trace import Trace
-from .unnumbered import find_unnumbered
+from .unnumbered import find_unnumbered, title_line
 
 _PUNCT_ONLY = regex.compile(r"^[\s\p{P}]*$")  # "" or a lone "." placeholder
 
@@ -155,13 +155,12 @@ def _is_head(b: Block, vocab: Vocabulary) -> bool:
 
 
 def _title_shaped(above: Block, before: Block | None, vocab: Vocabulary) -> bool:
-    """A title's shape: no sentence, label, heading or outcome ("Godkendt" is a decision's
-    text), and not the only text under a heading."""
+    """A title's shape (:func:`.unnumbered.title_line`), and no outcome ("Godkendt" is a
+    decision's text) nor the only text under a heading."""
     text = above.text.strip()
-    return above.kind != "table_row" and title_like(text) and len(text) <= 150 and \
-        not text.endswith((".", ":", ",", ";")) and not vocab.is_chrome(text) and \
-        not vocab.is_outcome(text) and not _is_head(above, vocab) and \
-        vocab.match_label(text) is None and (before is None or not _is_head(before, vocab))
+    return title_line(above, vocab) and title_like(text) and len(text) <= 150 and \
+        not text.endswith(";") and not vocab.is_outcome(text) and \
+        (before is None or not _is_head(before, vocab))
 
 
 def _end_matter(blocks: list[Block], starts: list[Candidate], vocab: Vocabulary) -> int | None:

@@ -34,7 +34,8 @@ def _is_section(b: Block, vocab: Vocabulary) -> bool:
                 or decision_head(t, vocab))
 
 
-def _title_like(b: Block, vocab: Vocabulary) -> bool:
+def title_line(b: Block, vocab: Vocabulary) -> bool:
+    """A line with a title's shape: not chrome, a label, a heading or a sentence."""
     t = b.text.strip()
     return not (vocab.is_chrome(t) or vocab.match_label(t) or _is_section(b, vocab) or len(t) > 200
                 or t.endswith((".", ":", ",")) or b.kind == "table_row"
@@ -72,7 +73,7 @@ def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[
         # a per-item page: the first title-like line after the header's labels is the item's
         labels = [j for j in range(start, opens[0]) if vocab.match_label(blocks[j].text)]
         after = labels[-1] + 1 if labels else start
-        first = next((j for j in range(after, opens[0]) if _title_like(blocks[j], vocab)), None)
+        first = next((j for j in range(after, opens[0]) if title_line(blocks[j], vocab)), None)
         if labels and first is not None:
             return [Candidate(first, 1, blocks[first].text.strip(), False, False,
                               page=blocks[first].page, title_lines=1,
@@ -82,7 +83,7 @@ def find_unnumbered(blocks: list[Block], start: int, vocab: Vocabulary) -> list[
     for n, i in enumerate(opens, start=1):
         t = _title_before(blocks, i, floor, vocab, 4 if n == 1 else 1)
         below = i + 1 if by_ref and t is None and i + 1 < len(blocks) and \
-            _title_like(blocks[i + 1], vocab) else None
+            title_line(blocks[i + 1], vocab) else None
         if t is not None:
             out.append(Candidate(t, n, blocks[t].text.strip(), False, False, page=blocks[t].page,
                                  title_lines=1, rule="unnumbered.title_before"))
