@@ -110,3 +110,20 @@ def test_the_error_survives_a_process_pool() -> None:
     err = VocabularyError("x.toml", "bad", key="k", allowed=("a", "b"))
     back = pickle.loads(pickle.dumps(err))
     assert (back.source, back.reason, back.key, back.allowed) == ("x.toml", "bad", "k", ("a", "b"))
+
+
+def test_case_labels_can_be_extended_also_by_a_label_without_letters() -> None:
+    """A user's own case-reference label is found like the built-in ones (and one made only of
+    signs, "№", must not break the cheap pre-test); an unknown field is a VocabularyError."""
+    import referat
+    from referat.errors import VocabularyError
+
+    text = ("Referat\nØkonomiudvalget\nMødedato: 3. marts 2024\n\n1. Godkendelse af dagsorden\n"
+            "{label} 24-0012345\nBeslutning\nGodkendt.\n")
+    for label in ("Sagsnummer i Acadre:", "№:"):
+        word = label.rstrip(":")
+        vocab = referat.Vocabulary.default().extend({"case_labels": {"case_number": [word]}})
+        meeting = referat.parse(text.format(label=label), vocabulary=vocab)
+        assert meeting.items[0].case_number == "24-0012345"
+    with pytest.raises(VocabularyError, match="case_labels"):
+        referat.Vocabulary.default().extend({"case_labels": {"sag": ["X"]}})

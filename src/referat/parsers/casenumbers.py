@@ -50,7 +50,7 @@ def _labels(vocab: Vocabulary) -> _Labels:
         rf"(?=[{regex.escape(first)}])(?:(?<![\p{{L}}])|(?<=\p{{Ll}})(?=\p{{Lu}}))(?P<label>{alts})"
         rf"\.?\s*[:.]?\s*(?P<value>{VALUE})", regex.IGNORECASE)
     start = regex.compile(rf"^(?:{_label_alt(words)})(?!\p{{Ll}})", regex.IGNORECASE)
-    runs = {max(regex.findall(r"\p{L}+", w.casefold()), key=len) for w in words}
+    runs = {max(regex.findall(r"\p{L}+", w.casefold()), key=len, default="") for w in words}
     hints = tuple(sorted(h for h in runs if not any(o != h and o in h for o in runs)))
     return _Labels(labelled, start, hints)
 
