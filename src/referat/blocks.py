@@ -12,8 +12,8 @@ outputs report. Parsers consume only this module; they never import a reader and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
 
 BlockKind = Literal["para", "heading", "list_item", "table_row"]
 Format = Literal["text", "markdown", "pdf", "html"]
@@ -22,8 +22,7 @@ BBox = tuple[float, float, float, float]
 """``(x0, top, x1, bottom)`` in PDF points, origin at the page's top-left corner."""
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One logical line of a document, free of markup.
 
     ``kind`` is a *hint* from the reader: ``heading`` means the format marked it as a heading
@@ -74,7 +73,7 @@ class Block:
             k = self.text.find(text)
             if k >= 0 and text:
                 start, end = start + k, start + k + len(text)
-        return replace(self, text=text, start=start, end=end, **changes)  # type: ignore[arg-type]
+        return self._replace(text=text, start=start, end=end, **changes)  # type: ignore[arg-type]
 
 
 @dataclass(slots=True)

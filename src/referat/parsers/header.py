@@ -8,7 +8,7 @@ alone with its value on the next line(s), or several labels may share one line.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -320,7 +320,7 @@ def _split_long_title(lines: list[Block], vocab: Vocabulary) -> list[Block]:
     parts = [p for p in vocab.inline_label_word_regex.split(lines[0].text) if p.strip()]
     if len(parts) < 2:
         return lines
-    return [replace(lines[0], text=p.strip()) for p in parts] + lines[1:]
+    return [lines[0]._replace(text=p.strip()) for p in parts] + lines[1:]
 
 
 def _pair_label_columns(lines: list[Block], vocab: Vocabulary, h: Header) -> list[Block]:
@@ -338,7 +338,7 @@ def _pair_label_columns(lines: list[Block], vocab: Vocabulary, h: Header) -> lis
         if run >= 2 and len(values) == run and all(
                 vocab.match_label(v.text) is None and v.kind != "table_row" for v in values):
             for lab, val in zip(lines[i:j], values, strict=True):
-                out.append(replace(lab, text=f"{lab.text.rstrip(': ')}: {val.text}"))
+                out.append(lab._replace(text=f"{lab.text.rstrip(': ')}: {val.text}"))
                 hit = vocab.match_label(lab.text)
                 _mark_field(h, val, hit[0] if hit else "note", "header.label_column")
             i = j + run

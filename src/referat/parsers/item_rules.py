@@ -12,7 +12,7 @@ its verdicts into sections without reading the blocks again.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
@@ -157,7 +157,7 @@ def _leading_reference(b: Block, text: str, st: ItemState) -> Verdict | None:
     lead = parse_leading(text) if st.pos < 2 else None
     if lead is None:
         return None
-    return Verdict("case_ref", "item.leading_ref", ref=lead[0], rest=replace(b, text=lead[1]))
+    return Verdict("case_ref", "item.leading_ref", ref=lead[0], rest=b._replace(text=lead[1]))
 
 
 def _section_heading(b: Block, text: str, st: ItemState) -> Verdict | None:
@@ -203,7 +203,7 @@ def _file_names(b: Block, text: str, st: ItemState) -> Verdict | None:
     files = _FILE_NAMES.findall(text) if st.kind is None else []
     if files and len(" ".join(files)) >= len(text) - len(files):
         return Verdict("attachment", "section.file_names",
-                       files=tuple(replace(b, text=f) for f in files))
+                       files=tuple(b._replace(text=f) for f in files))
     return None
 
 

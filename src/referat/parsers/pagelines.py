@@ -12,7 +12,6 @@ case-reference labels; the label splits of :mod:`.reflow` then apply to every pi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -150,8 +149,8 @@ def _derive(b: Block, pieces: list[str]) -> list[Block]:
     for p in pieces:
         k = b.text.find(p, pos)
         if exact and k >= 0:
-            out.append(replace(b, text=p, start=b.start + k, end=b.start + k + len(p)))
+            out.append(b._replace(text=p, start=b.start + k, end=b.start + k + len(p)))
             pos = k + len(p)
         else:
-            out.append(replace(b, text=p))
+            out.append(b._replace(text=p))
     return out

@@ -6,7 +6,6 @@ entries that end in a page number, and "Side N" page markers (dropped).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cached_property, lru_cache
 
 import regex
@@ -158,7 +157,7 @@ def reflow(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
     for b in blocks:
         if b.kind != "table_row" and len(b.text) <= _LONG and _DMY_RX.search(b.text):
             pieces = breaks.decision.split(b.text)
-            out.extend(replace(b, text=p.strip()) for p in pieces if p.strip())
+            out.extend(b._replace(text=p.strip()) for p in pieces if p.strip())
             continue
         if len(b.text) <= _LONG or b.kind == "table_row":
             out.append(b)
@@ -169,5 +168,5 @@ def reflow(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
             continue
         for piece in text.split("\n"):
             if piece.strip():
-                out.append(replace(b, text=piece.strip()))
+                out.append(b._replace(text=piece.strip()))
     return out

@@ -383,7 +383,7 @@ class _Walker:
         i, j = self._first_body(bodies[0][1]), self._first_body(bodies[1][1])
         num, first = self.blocks[i], self.blocks[j]
         if _NUMBER_CELL.match(num.text):
-            self.blocks[j] = replace(first, text=f"{num.text} {first.text}", line=num.line,
+            self.blocks[j] = first._replace(text=f"{num.text} {first.text}", line=num.line,
                                      path=here)
             del self.blocks[i]
             self.n_body -= 1
@@ -450,9 +450,9 @@ def read_html(text: str, vocab: Vocabulary | None = None) -> Document:
     title = _title_block(tree, walker.blocks, locate)
     if title is not None:
         walker.blocks.insert(0, title)
-    for b in walker.blocks[1 if title else 0:]:
-        start, end = locate.find(b.text)
-        if start >= 0:  # the blocks are new and not shared yet: set their span in place
-            object.__setattr__(b, "start", start)
-            object.__setattr__(b, "end", end)
-    return Document(walker.blocks, "html", text=text)
+    blocks = walker.blocks
+    for k in range(1 if title else 0, len(blocks)):
+        start, end = locate.find(blocks[k].text)
+        if start >= 0:
+            blocks[k] = blocks[k]._replace(start=start, end=end)
+    return Document(blocks, "html", text=text)
