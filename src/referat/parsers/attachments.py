@@ -53,7 +53,7 @@ def parse_attachments(lines: list[str], vocab: Vocabulary) -> list[Attachment]:
             elif last.document_number is None:
                 last.document_number = no
             continue
-        if pending_no is not None and out and regex.fullmatch(r"\d+", line):
+        if pending_no is not None and out and line.isdecimal():
             out[-1].document_number = pending_no + line
             pending_no = None
             continue
@@ -76,8 +76,9 @@ def merge_attachments(items: list[Attachment]) -> list[Attachment]:
     merged: dict[str, Attachment] = {}
     for a in items:
         key = _NON_WORD.sub(" ", a.title).strip().casefold()
-        if key in merged:
-            merged[key].document_number = merged[key].document_number or a.document_number
-        else:
-            merged[key] = a.model_copy()
+        first = merged.get(key)
+        if first is None:
+            merged[key] = a
+        elif not first.document_number and a.document_number:
+            merged[key] = first.model_copy(update={"document_number": a.document_number})
     return list(merged.values())

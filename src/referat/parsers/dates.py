@@ -74,7 +74,7 @@ def find_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
 
 
 def _hhmm(t: str) -> str:
-    parts = regex.split(r"[:.]", t)
+    parts = t.replace(".", ":").split(":")
     return f"{int(parts[0]):02d}:{int(parts[1]) if len(parts) > 1 else 0:02d}"
 
 

@@ -119,6 +119,7 @@ def decision_head(line: str, vocab: Vocabulary) -> DecisionHead | None:
     return _numbered_head(text, vocab)
 
 
+_FIRST_AT = regex.compile(r"(?im)^\s*1\s*[.)]\s+at\s")
 _NAME_COMMA_DATE = regex.compile(r"^(?P<body>\p{Lu}[^\d:;.!?]{1,80}?)\s*,\s*(?P<rest>\d.*)$")
 
 
@@ -158,7 +159,7 @@ def decision_points(text: str, vocab: Vocabulary) -> list[str]:
         if m and int(m["n"]) == expect:
             points.append(m["text"].strip())
             expect += 1
-    single = len(points) == 1 and regex.search(r"(?im)^\s*1\s*[.)]\s+at\s", text) is not None
+    single = len(points) == 1 and _FIRST_AT.search(text) is not None
     return points if len(points) >= 2 or single or \
         (points and text.lstrip().casefold().startswith("at")) else []
 

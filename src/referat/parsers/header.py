@@ -23,6 +23,7 @@ from .patterns import alternation
 from .stream import Label
 
 _TITLE_PARTS = regex.compile(r"\s+[-–|]\s+")
+_SPACES = regex.compile(r"\s+")
 _QUOTED_NAME = regex.compile(r"^\p{Lu}\p{L}+\s+[\"“”«»][^\"“”«»]{3,80}[\"“”«»]$")
 _TITLE_PLACE = regex.compile(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\s+i\s+(\p{Lu}.{2,120})$")
 _CLOCK_ONLY = regex.compile(r"^\s*(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)\b", regex.IGNORECASE)
@@ -66,7 +67,7 @@ def _title_noise(vocab: Vocabulary) -> regex.Pattern[str]:
 def committee_from_title(title: str, vocab: Vocabulary) -> str | None:
     """The body named in a title line ("Referat - Teknik- og Miljøudvalget den 11. marts")."""
     text = _title_noise(vocab).sub(" ", title)
-    text = regex.sub(r"\s+", " ", text)
+    text = _SPACES.sub(" ", text)
     m = vocab.committee_regex.search(text)
     if m:
         name = str(m.group(0)).strip(" ,-–")

@@ -30,6 +30,7 @@ _NUMBER_ONLY = regex.compile(r"^\s*(?P<num>\d{1,3})\s*[.:]?\s*$")
 _NOT_TITLE = regex.compile(r"^(?:at|og|eller|samt|kr\.?|mio\.?|mia\.?|%|pct\.?|år|timer?)\b",
                            regex.IGNORECASE)
 _DIGIT = regex.compile(r"\d")
+_PREFIX_NOISE = regex.compile(r"[\s.]+")
 _INTRODUCES = regex.compile(r"(?:,\s*at|\p{Ll}{2}:)\s*$")
 
 
@@ -66,7 +67,7 @@ def _candidate(block: Block, index: int, vocab: Vocabulary) -> Candidate | None:
     m = strong_heading(vocab).match(text)
     if m and (not m["title"] or title_like(m["title"])):
         title, closed = split_closed(m["title"].strip(), vocab)
-        prefix = regex.sub(r"[\s.]+", "", m["naming"] or "").casefold()
+        prefix = _PREFIX_NOISE.sub("", m["naming"] or "").casefold()
         return Candidate(index, int(m["num"]), title, closed or bool(m["pre"]), True,
                          page=block.page, family=prefix or "number", named=bool(prefix))
     if _DATEISH.match(text):

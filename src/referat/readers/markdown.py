@@ -35,12 +35,13 @@ _LINK = regex.compile(r"\[([^\]]{1,500})\]\(([^)\s]{1,2000})(?:\s+\"[^\"]{0,500}
 _STRONG = regex.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1")
 _EM = regex.compile(r"(?<![\w*])([*_])(?=\S)(.{1,1000}?)(?<=\S)\1(?![\w*])")
 _ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_SCHEME = regex.compile(r"^[a-z]+://")
 _FULL_BOLD = regex.compile(r"^\s*(\*\*|__)(?=\S)(.+)(?<=\S)\1\s*:?\s*$")
 
 
 def _link(m: regex.Match[str]) -> str:
     label, url = m.group(1), m.group(2)
-    bare = regex.sub(r"^[a-z]+://", "", url).rstrip("/")
+    bare = _SCHEME.sub("", url).rstrip("/")
     return label if label.rstrip("/") in (url, bare) else f"{label} ({url})"
 
 

@@ -35,7 +35,7 @@ def _full(line: Line) -> str:
 
 def _key(line: Line, height: float, top: bool) -> tuple[bool, int, str]:
     pos = line.top if top else height - line.bottom
-    text = _DIGITS.sub("#", regex.sub(r"\s+", " ", _full(line).casefold()).strip())
+    text = _DIGITS.sub("#", " ".join(_full(line).casefold().split()).strip())
     return top, round(pos / 3), text
 
 
