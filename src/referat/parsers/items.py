@@ -204,12 +204,21 @@ def _is_cue(b: Block, vocab: Vocabulary) -> bool:
                 or vocab.open_regex.match(t) or decision_head(t, vocab))
 
 
-def _mark_support(cands: list[Candidate], blocks: list[Block], vocab: Vocabulary) -> None:
-    """A candidate is supported when its span holds a case number, section or decision head."""
+def _mark_support(cands: list[Candidate], blocks: list[Block], vocab: Vocabulary,
+                  cues: dict[int, bool]) -> None:
+    """A candidate is supported when its span holds a case number, section or decision head.
+    ``cues`` remembers which blocks are cues (the forms' spans overlap)."""
     for k, c in enumerate(cands):
         end = cands[k + 1].index if k + 1 < len(cands) else len(blocks)
         end = min(end, c.index + 40)
-        c.supported = any(_is_cue(b, vocab) for b in blocks[c.index + c.title_lines: end])
+        c.supported = False
+        for i in range(c.index + c.title_lines, end):
+            cue = cues.get(i)
+            if cue is None:
+                cue = cues[i] = _is_cue(blocks[i], vocab)
+            if cue:
+                c.supported = True
+                break
 
 
 Form = tuple[str, str, bool]  # numbering family, heading hint, indented
@@ -225,12 +234,12 @@ def _form(c: Candidate, b: Block) -> Form:
 
 
 def _form_chain(group: list[Candidate], blocks: list[Block], vocab: Vocabulary,
-                toc: list[TocEntry]) -> tuple[list[Candidate], float]:
+                toc: list[TocEntry], cues: dict[int, bool]) -> tuple[list[Candidate], float]:
     """The best increasing chain of one form's candidates and how well it explains the
     document (the chain's score: structural cues, steps of one, TOC matches)."""
     named = group[0].strong  # "Punkt N:", "Nr. N" headings carry a prefix
     if named:  # (bare numbers were marked once, all forms together)
-        _mark_support(group, blocks, vocab)
+        _mark_support(group, blocks, vocab, cues)
     toc_titles = [(e.number, e.title) for e in toc]
     for c in group:
         c.score = _cue_score(blocks, c, toc_titles, vocab) + (2.0 if named else 0.0)
@@ -263,14 +272,16 @@ def find_item_starts(blocks: list[Block], start: int, vocab: Vocabulary,
             cands.append(c)
     cands = _merge_repeats(cands)
     weak = _drop_list_runs([c for c in cands if not c.strong], blocks, toc)
-    _mark_support(weak, blocks, vocab)
+    cues: dict[int, bool] = {}
+    _mark_support(weak, blocks, vocab, cues)
     if any(c.supported for c in weak):
         first = next(k for k, c in enumerate(weak) if c.supported)
         weak = weak[first:]  # unsupported numbered lines before the first real item: a list
     forms: dict[Form, list[Candidate]] = {}
     for c in sorted([*weak, *(c for c in cands if c.strong)], key=lambda c: c.index):
         forms.setdefault(_form(c, blocks[c.index]), []).append(c)
-    chains = {form: _form_chain(group, blocks, vocab, toc) for form, group in forms.items()}
+    chains = {form: _form_chain(group, blocks, vocab, toc, cues)
+              for form, group in forms.items()}
     named = [c for c in cands if c.named]
     best: list[Candidate] = []
     best_value = 0.0
