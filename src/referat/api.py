@@ -33,7 +33,7 @@ from .models import Meeting, ParseIssue, SourceInfo
 from .parsers import analyse_document
 from .parsers.stream import Analysis
 from .pdfcheck import check_pdf
-from .readers import detect_format, read
+from .readers import detect_format, is_pdf, read
 from .readers.html_depth import MAX_DEPTH, limit_depth
 from .textdecode import Note, clean_text, decode_text, sniff_binary
 from .vocabulary import Vocabulary
@@ -190,7 +190,8 @@ def _parse_loaded(data: bytes | str, path: str | None, name: str, fmt: Format | 
         raise UnsupportedFormatError(name, f"unknown format {fmt!r}; use one of {_FORMATS}")
     if isinstance(data, str) and fmt == "pdf":
         raise UnsupportedFormatError(name, "a PDF must be given as bytes or a path, not text")
-    detected: Format = fmt or ("text" if isinstance(data, str) else detect_format(raw))
+    # a PDF is told by its first bytes; text formats are told apart once the text is decoded
+    detected: Format = fmt or ("pdf" if isinstance(data, bytes) and is_pdf(raw) else "text")
     notes: list[Note] = []
     if detected == "pdf":
         doc = _read_pdf(raw, name, limits, notes)
