@@ -55,6 +55,12 @@ _HAS_DIGIT = regex.compile(r"\d")
 def _keyword(words: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(rf"(?i)\b(?:{'|'.join(regex.escape(w) for w in words)})\b")
 
+
+@lru_cache(maxsize=8)
+def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words)
+
+
 _CLOCK = regex.compile(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d\d(?::\d\d)?\s*", regex.IGNORECASE)
 _POINT = regex.compile(r"^\s*(?:at\s+)?(?P<n>\d{1,2})\s*[.):]\s*(?=\S)(?P<text>.*)$",
                        regex.IGNORECASE)
@@ -90,12 +96,17 @@ def decision_head(line: str, vocab: Vocabulary) -> DecisionHead | None:
         return None
     heads, committee_pattern = vocab.decision_heads, vocab.committee_pattern
     words = tuple(heads)
-    if not _HAS_DIGIT.search(text) and not _keyword(words).search(text):
+    has_digit = _HAS_DIGIT.search(text) is not None
+    if not vocab.may_name_body(text):  # every form but the numbered one names a body
+        return _numbered_head(text, vocab) if has_digit else None
+    if not has_digit and not _keyword(words).search(text):
         return None
     patterns = _heads(committee_pattern, words)
-    body_first = vocab.may_name_body(text) and \
-        _body_start(committee_pattern).match(text) is not None
+    head_first = text.lower().startswith(_lowered(words))
+    body_first = _body_start(committee_pattern).match(text) is not None
     for k, rx in enumerate(patterns):
+        if k == 0 and not head_first:
+            continue  # form 0 starts with a decision word
         if k > 0 and not body_first:
             break  # forms 1-4 start with the body's name
         m = rx.match(text)
