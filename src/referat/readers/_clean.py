@@ -36,9 +36,11 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in text:
         text = _MIDLINE_FF.sub("\n\f", text)  # "end of page 1\fpage 2": a break, not a join
-    if text.isascii() or _ODD.search(text) is None:
+    if text.isascii():
         return text
-    return text.translate(_TABLE)
+    for ch in set(_ODD.findall(text)):  # (str.translate looks up every character: slower)
+        text = text.replace(ch, _TABLE[ord(ch)] or "")
+    return text
 
 
 def strip_inline_html(text: str) -> list[str]:
