@@ -85,9 +85,10 @@ def compare(impls: dict[str, Parse], texts: list[str], seconds: float, rounds: i
             parse(t)
     totals = {name: [0, 0.0, 0.0] for name in impls}
     ratios: list[float] = []  # per round: first implementation's rate over the second's
-    for _ in range(rounds):
-        rates = []
-        for name, parse in impls.items():
+    order = list(impls.items())
+    for r in range(rounds):
+        rates: dict[str, float] = {}
+        for name, parse in (order if r % 2 == 0 else order[::-1]):  # who goes first alternates
             gc.collect()  # each one's garbage is collected outside the other's timing
             gc.disable()
             try:
@@ -97,9 +98,9 @@ def compare(impls: dict[str, Parse], texts: list[str], seconds: float, rounds: i
             totals[name][0] += docs
             totals[name][1] += cpu
             totals[name][2] += wall
-            rates.append(docs / cpu)
+            rates[name] = docs / cpu
         if len(rates) == 2:
-            ratios.append(rates[0] / rates[1])
+            ratios.append(rates[order[0][0]] / rates[order[1][0]])
     width = max(map(len, impls))
     print(f"{'':{width}}  documents/s (per CPU s)  documents/s (per wall s)")
     for name, (docs, cpu, wall) in totals.items():
