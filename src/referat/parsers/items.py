@@ -346,12 +346,13 @@ def is_repeated_title(block: Block, number: int | None, title: str, vocab: Vocab
                       plain: bool = True) -> bool:
     """The item's heading printed again inside it (with its number; or, when ``plain``, the
     bare title line)."""
-    c = _candidate(block, 0, vocab)
-    if c is not None and c.number == number:
-        return not c.title or fuzz.ratio(c.title.casefold(), title.casefold()) >= 80
-    m = _NUMBER_ONLY.match(block.text)
-    if m is not None and number is not None and int(m["num"]) == number:
-        return True
+    if number is not None and str(number) in block.text:  # (both forms print the number)
+        c = _candidate(block, 0, vocab)
+        if c is not None and c.number == number:
+            return not c.title or fuzz.ratio(c.title.casefold(), title.casefold()) >= 80
+        m = _NUMBER_ONLY.match(block.text)
+        if m is not None and int(m["num"]) == number:
+            return True
     text = block.text.strip()
     if text.endswith(".") and not title.rstrip().endswith("."):
         return False  # the title said again as a sentence: the section's text
