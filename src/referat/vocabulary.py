@@ -430,8 +430,18 @@ class Vocabulary:
                     return kind
         return None
 
+    @cached_property
+    def _section_starts(self) -> tuple[int, frozenset[str]]:
+        """How every heading starts: its first k letters (k at most 3), lower case."""
+        words = [w for ws in self.sections.values() for w in ws if w]
+        k = min([3, *map(len, words)])
+        return k, frozenset(w[:k].lower() for w in words)
+
     def split_glued_heading(self, line: str) -> tuple[str, str] | None:
         """``"BeslutningGodkendt."`` -> ``("Beslutning", "Godkendt.")``; ``"Bilag: x"`` likewise."""
+        k, starts = self._section_starts
+        if line[:k].lower() not in starts:
+            return None  # (a cheap first test: most lines start with no heading's letters)
         m = self._section_regex.match(line)
         if m is None:
             return None

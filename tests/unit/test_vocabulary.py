@@ -127,3 +127,12 @@ def test_case_labels_can_be_extended_also_by_a_label_without_letters() -> None:
         assert meeting.items[0].case_number == "24-0012345"
     with pytest.raises(VocabularyError, match="case_labels"):
         referat.Vocabulary.default().extend({"case_labels": {"sag": ["X"]}})
+
+
+def test_a_users_short_heading_word_is_found_glued_to_its_text() -> None:
+    """The glued-heading screen looks at as many first letters as the shortest heading has."""
+    vocab = Vocabulary.default().extend({"sections": {"other": ["Ad"]}})
+    assert vocab.split_glued_heading("Ad: punktet udgik") == ("Ad", "punktet udgik")
+    assert vocab.split_glued_heading("AdPunktet udgik") == ("Ad", "Punktet udgik")
+    assert Vocabulary.default().split_glued_heading("Ad: punktet udgik") is None
+    assert vocab.may_name_body("Økonomiudvalget") and not vocab.may_name_body("Borgmesteren")
