@@ -228,14 +228,17 @@ ITEM_RULES: tuple[tuple[str, Rule, bool], ...] = (  # (name, rule, metadata zone
 """The chain, in order. A rule's name is the prefix of the rule names its verdicts carry. The
 metadata rules apply only in the item's metadata zone, and never to table rows."""
 _CONTENT = [name for name, _, _ in ITEM_RULES].index("section.heading")
+# the chain as it runs in the metadata zone, outside it, and on the rest of a cut line
+_IN_META = tuple(rule for _, rule, _ in ITEM_RULES)
+_OUTSIDE = tuple(rule for _, rule, zone in ITEM_RULES if not zone)
+_ON_REST = tuple(rule for _, rule, zone in ITEM_RULES[_CONTENT:] if not zone)
 
 
-def _verdict(b: Block, st: ItemState, start: int = 0) -> Verdict:
+def _verdict(b: Block, st: ItemState, chain: tuple[Rule, ...] | None = None) -> Verdict:
     text = b.text.strip()
-    meta = b.kind != "table_row" and st.in_meta
-    for _name, rule, zone in ITEM_RULES[start:]:
-        if zone and not meta:
-            continue
+    if chain is None:
+        chain = _IN_META if b.kind != "table_row" and st.in_meta else _OUTSIDE
+    for rule in chain:
         v = rule(b, text, st)
         if v is not None:
             return v
@@ -255,6 +258,6 @@ def label_item(blocks: list[Block], number: int | None, title: str,
         yield b, v
         st.opened(v)
         if v.rest is not None:
-            rv = _verdict(v.rest, st, _CONTENT)
+            rv = _verdict(v.rest, st, _ON_REST)
             yield v.rest, rv
             st.opened(rv)
