@@ -236,9 +236,23 @@ _ADJECTIVE = regex.compile(r"^\p{L}{3,}(?i:iv|ig|sk|ende|et|ede)$")
 _MAX_CHROME_RUN = 12  # words: a longer line is content, whatever its words
 
 
+_EDGE = ":;.-–|* "  # what _norm strips from a key's ends
+
+
 @lru_cache(maxsize=8192)  # parsers ask about the same line several times
 def _norm(text: str) -> str:
-    return " ".join(text.split()).strip(":;.-–|* ").strip().casefold()
+    return " ".join(text.split()).strip(_EDGE).strip().casefold()
+
+
+def _first_word(text: str) -> tuple[str, str] | None:
+    """What the first word of ``_norm(text)`` is: as printed, or (when it is the last word)
+    without its trailing edge characters; None when the first few words are only edges."""
+    words = text.split(None, 4)
+    for tok in words[:4]:
+        word = tok.lstrip(_EDGE).casefold()
+        if word:
+            return word, word.rstrip(_EDGE)
+    return None
 
 
 # Keys of a table the contract fixes (other tables take the keys their default has).
@@ -553,6 +567,10 @@ class Vocabulary:
     def is_chrome(self, line: str) -> bool:
         """A chrome phrase, or a short run of them (a menu read as one line: "Hent som PDF
         Kopier link")."""
+        first = _first_word(line)
+        if first is not None and first[0] not in self._chrome_firsts and \
+                first[1] not in self._chrome_firsts:
+            return False  # (a cheap first test: what would be the key's first word)
         key = _norm(line)
         if key in self._chrome_set:
             return True

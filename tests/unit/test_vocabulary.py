@@ -136,3 +136,14 @@ def test_a_users_short_heading_word_is_found_glued_to_its_text() -> None:
     assert vocab.split_glued_heading("AdPunktet udgik") == ("Ad", "Punktet udgik")
     assert Vocabulary.default().split_glued_heading("Ad: punktet udgik") is None
     assert vocab.may_name_body("Økonomiudvalget") and not vocab.may_name_body("Borgmesteren")
+
+
+@pytest.mark.parametrize(("line", "chrome"), [
+    ("Udskriv", True), ("Udskriv:", True), ("* Udskriv", True), ("** -- Udskriv --", True),
+    ("Hent som PDF Kopier link", True), ("|  Tilbage  |", True), ("Udskriv Side", True),
+    ("Udskriv referatet", False), ("Tilbagebetaling af lån", False), ("-- -- -- --", False),
+    ("Sagen blev udsat. " * 20, False),
+])
+def test_chrome_lines_are_known_whatever_their_edges(line: str, chrome: bool) -> None:
+    """The first-word screen in front of the chrome test never turns a chrome line away."""
+    assert Vocabulary.default().is_chrome(line) is chrome
