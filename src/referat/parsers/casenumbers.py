@@ -100,8 +100,7 @@ def parse_labelled(line: str, vocab: Vocabulary) -> tuple[CaseRef, str]:
     line with them removed (the line as it is when it holds none)."""
     ref = CaseRef()
     labels = _labels(vocab)
-    if _THREE_DIGITS.search(line) is None or not any(k in line.casefold()
-                                                     for k in labels.hints):
+    if _THREE_DIGITS.search(line) is None or not _holds_any(line.casefold(), labels.hints):
         # cheap tests before the label regex: the 3 digits a value needs, and a label word
         return ref, line
     rest = line
@@ -114,6 +113,10 @@ def parse_labelled(line: str, vocab: Vocabulary) -> tuple[CaseRef, str]:
             setattr(ref, field, value)
         rest = rest.replace(m.group(0), " ", 1)
     return ref, _SEPARATORS.sub(" ", rest).strip() if ref else line
+
+
+def _holds_any(text: str, pieces: tuple[str, ...]) -> bool:
+    return any(k in text for k in pieces)
 
 
 def _looks_like_number(value: str) -> bool:
