@@ -19,12 +19,14 @@ Figures (30 November 2026, Kalundborg pair, per parse; 44d93d6 is the state befo
 labelling pass, 8f385f3 main at the end of session 9):
 
     tree                 instructions   I1 misses   cond. mispredicted   indirect mispredicted
-    44d93d6                52,791,699     705,393              307,406                 386,428
+    44d93d6                52,632,038     701,457              310,632                 386,383
     8f385f3                52,059,943
-    session 10 (main)      45,448,990     864,902              365,536                 480,772
+    session 10 (main)      45,484,388     866,461              372,433                 480,555
+
+(Counts move by about 0.1% between runs: string hashing is randomised per process.)
 
 Session 10 takes 14% fewer instructions than 44d93d6 yet about the same time: it misses the
-instruction cache 23% more often and mispredicts 20% more branches (more small Python-level
+instruction cache 24% more often and mispredicts 20-24% more branches (more small Python-level
 steps, fewer long runs inside the regex engine).
 
 Without valgrind the script says so and exits.
