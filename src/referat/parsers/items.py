@@ -121,6 +121,8 @@ def _repeats_document_title(c: Candidate, blocks: list[Block], vocab: Vocabulary
 
 def _cue_score(blocks: list[Block], c: Candidate, toc_titles: list[tuple[int | None, str]],
                vocab: Vocabulary) -> float:
+    """How much a candidate looks like an item heading (``toc_titles``: the TOC's numbers and
+    case-folded titles)."""
     b = blocks[c.index]
     score = 1.0
     if b.is_heading_hint:
@@ -136,9 +138,9 @@ def _cue_score(blocks: list[Block], c: Candidate, toc_titles: list[tuple[int | N
     if c.index > 0 and _introduces_list(blocks[c.index - 1].text, vocab):
         score -= 1.5
     if toc_titles:
+        title = c.title.casefold()
         best = max(
-            (fuzz.ratio(c.title.casefold(), t.casefold()) + (10 if n == c.number else 0)
-             for n, t in toc_titles),
+            (fuzz.ratio(title, t) + (10 if n == c.number else 0) for n, t in toc_titles),
             default=0.0,
         )
         score += 3.0 if best >= 85 else (-1.0 if best < 60 else 0.0)
@@ -240,7 +242,7 @@ def _form_chain(group: list[Candidate], blocks: list[Block], vocab: Vocabulary,
     named = group[0].strong  # "Punkt N:", "Nr. N" headings carry a prefix
     if named:  # (bare numbers were marked once, all forms together)
         _mark_support(group, blocks, vocab, cues)
-    toc_titles = [(e.number, e.title) for e in toc]
+    toc_titles = [(e.number, e.title.casefold()) for e in toc]
     for c in group:
         c.score = _cue_score(blocks, c, toc_titles, vocab) + (2.0 if named else 0.0)
     chain, value = _best_chain([c for c in group if named or c.score > 0.5])
