@@ -70,7 +70,8 @@ def heading_of(b: Block, vocab: Vocabulary, hinted: bool = False) -> tuple[RawSe
             dh.inline)].rstrip(" :"), decision=dh, head_block=b, rule="decision.head"), dh.inline
     short = len(text) <= 60 and len(text.split()) <= 7
     if short:
-        text = _SECTION_NUMBER.sub("", text)
+        if text[:1].isdigit():  # "2.1 Sagsfremstilling"
+            text = _SECTION_NUMBER.sub("", text)
         hit = vocab.section_kind(text, fuzzy=not text.endswith("."))
         if hit is not None:
             kind, fuzzy = hit
