@@ -21,7 +21,9 @@ labelling pass, 8f385f3 main at the end of session 9):
     tree                 instructions   I1 misses   cond. mispredicted   indirect mispredicted
     44d93d6                52,632,038     701,457              310,632                 386,383
     8f385f3                52,059,943
-    session 10 (main)      45,484,388     866,461              372,433                 480,555
+    session 10 (c01d03f)   45,484,388     866,461              372,433                 480,555
+
+    session 10 (ed63949)   44,809,946   (against 44d93d6's 52,680,588 in the same run: 0.85x)
 
 (Counts move by about 0.1% between runs: string hashing is randomised per process.)
 
