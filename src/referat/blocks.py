@@ -64,6 +64,11 @@ class Block(NamedTuple):
     def is_furniture(self) -> bool:
         return self.layer == "furniture"
 
+    def located(self, start: int, end: int) -> Block:
+        """This block with its character offsets set (``_replace`` for just these two, at
+        half its cost: readers locate every block)."""
+        return tuple.__new__(Block, (*self[:_START], start, end, *self[_START + 2:]))
+
     def derive(self, text: str, **changes: object) -> Block:
         """A block made from part of this one (a parser splitting a line): the same source span,
         narrowed to the part's characters when they can be found verbatim in this block's text
@@ -74,6 +79,10 @@ class Block(NamedTuple):
             if k >= 0 and text:
                 start, end = start + k, start + k + len(text)
         return self._replace(text=text, start=start, end=end, **changes)  # type: ignore[arg-type]
+
+
+_START = Block._fields.index("start")
+assert Block._fields[_START + 1] == "end"
 
 
 @dataclass(slots=True)

@@ -454,5 +454,5 @@ def read_html(text: str, vocab: Vocabulary | None = None) -> Document:
     for k in range(1 if title else 0, len(blocks)):
         start, end = locate.find(blocks[k].text)
         if start >= 0:
-            blocks[k] = blocks[k]._replace(start=start, end=end)
+            blocks[k] = blocks[k].located(start, end)
     return Document(blocks, "html", text=text)
