@@ -54,6 +54,8 @@ Parse = Callable[[str], Any]
 def files(which: str) -> list[Path]:
     if which == "kalundborg":
         return sorted(p for p in SAMPLES.glob("kalundborg-*") if p.suffix in (".txt", ".md"))
+    if which == "html":
+        return sorted(SAMPLES.glob("html/*.html"))
     return sorted([*SAMPLES.glob("*.txt"), *SAMPLES.glob("*.md"), *SAMPLES.glob("pages/*.txt")])
 
 
@@ -119,7 +121,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=5.0, help="total time of the comparison")
     ap.add_argument("--against", metavar="REV", default=None,
                     help="also time the package at this git revision, side by side")
-    ap.add_argument("--set", dest="which", choices=["kalundborg", "all"], default="kalundborg")
+    ap.add_argument("--set", dest="which", choices=["kalundborg", "all", "html"], default="kalundborg")
     ap.add_argument("--rounds", type=int, default=20, help="alternations of the two")
     args = ap.parse_args()
     paths = files(args.which)
