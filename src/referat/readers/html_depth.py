@@ -10,7 +10,6 @@ names): the text stays, only the excess structure goes, and the caller reports i
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 MAX_DEPTH = 1000
 # a tag: "/" if closing, its name, "/" if self-closing. The attributes are matched as runs of
@@ -29,30 +28,31 @@ def limit_depth(html: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
     if html.count("<") < max_depth:
         return html, 0
     stack: list[str] = []
-    open_names: Counter[str] = Counter()
-    dropped: Counter[str] = Counter()
+    open_names: dict[str, int] = {}  # (plain dicts: Counter's missing keys cost a call)
+    dropped: dict[str, int] = {}
     cut: list[tuple[int, int]] = []
     for m in _TAG.finditer(html):
-        closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(3)
-        if name in _FLAT or selfclosing:
+        closing, name, selfclosing = m.groups()
+        name = name.lower()
+        if selfclosing or name in _FLAT:
             continue
         if closing:
-            if open_names[name]:
+            if open_names.get(name):
                 while stack:
                     top = stack.pop()
                     open_names[top] -= 1
                     if top == name:
                         break
-            elif dropped[name]:
+            elif dropped.get(name):
                 dropped[name] -= 1
                 cut.append(m.span())
             continue
         if len(stack) >= max_depth:
-            dropped[name] += 1
+            dropped[name] = dropped.get(name, 0) + 1
             cut.append(m.span())
             continue
         stack.append(name)
-        open_names[name] += 1
+        open_names[name] = open_names.get(name, 0) + 1
     if not cut:
         return html, 0
     parts: list[str] = []
