@@ -165,7 +165,7 @@ def _read_section(item: AgendaItem, s: RawSection, sec: Section, ctx: ItemContex
     elif s.kind == "attachments":
         found = parse_attachments([b.text for b in s.blocks], ctx.vocab)
         for a in found:
-            a.source = ctx.trace.spans(b for b in s.blocks if a.title in b.text)[:1]
+            a.source = ctx.trace.spans((b for b in s.blocks if a.title in b.text), limit=1)
         attachments.extend(found)
     elif s.kind == "case_type" and text:
         item.case_type = text.split("\n")[0].rstrip(". ")

@@ -71,8 +71,8 @@ class Trace:
         out.extend(by_index.get(-1, []))
         return out
 
-    def spans(self, blocks: Iterable[Block]) -> list[Span]:
-        return spans(blocks, self.format)
+    def spans(self, blocks: Iterable[Block], limit: int = 0) -> list[Span]:
+        return spans(blocks, self.format, limit)
 
 
 def unplaced_issue(stream: list[Labelled], fmt: Format,
@@ -145,7 +145,7 @@ def _join(a: _Raw, b: _Raw, fmt: Format) -> bool:
     return True
 
 
-def _line_spans(blocks: Iterable[Block]) -> list[Span]:
+def _line_spans(blocks: Iterable[Block], limit: int = 0) -> list[Span]:
     """:func:`spans` for text and Markdown (the common case, kept fast): runs of lines."""
     out: list[list[int]] = []  # line, end_line, start, end, page (-1: unknown)
     for b in blocks:
@@ -161,22 +161,27 @@ def _line_spans(blocks: Iterable[Block]) -> list[Span]:
             else:
                 last[2] = last[3] = -1
             continue
+        if limit and len(out) == limit:
+            break  # the spans asked for are complete: the blocks after them are not read
         out.append([b.line, max(b.end_line, b.line), start, end, page])
     return [Span(line=r[0], end_line=r[1], start=r[2] if r[2] >= 0 else None,
                  end=r[3] if r[2] >= 0 else None, page=r[4] if r[4] >= 1 else None)
             for r in out]
 
 
-def spans(blocks: Iterable[Block], fmt: Format) -> list[Span]:
+def spans(blocks: Iterable[Block], fmt: Format, limit: int = 0) -> list[Span]:
     """The spans of ``blocks`` (in document order), neighbours joined: one span per run of
-    lines (text, Markdown), per page (PDF) or per element (HTML)."""
+    lines (text, Markdown), per page (PDF) or per element (HTML); only the first ``limit``
+    when it is given."""
     if fmt in ("text", "markdown"):
-        return _line_spans(blocks)
+        return _line_spans(blocks, limit)
     out: list[_Raw] = []
     for b in blocks:
         kw = _raw(b, fmt)
         if kw is None:
             continue
         if not out or not _join(out[-1], kw, fmt):
+            if limit and len(out) == limit:
+                break
             out.append(kw)
     return [Span(**kw) for kw in out]  # type: ignore[arg-type]
