@@ -105,11 +105,21 @@ def _glued_toc_heading(vocab: Vocabulary) -> regex.Pattern[str]:
     return regex.compile(rf"^(?i:{alt})(?=\d{{1,3}}\.?\s+\p{{Lu}})")
 
 
+@lru_cache(maxsize=8)
+def _toc_starts(vocab: Vocabulary) -> tuple[int, frozenset[str]]:
+    """How every contents heading starts: its first k letters (k at most 3), lower case."""
+    words = [w for w in vocab.toc_headings if w]
+    k = min([3, *map(len, words)])
+    return k, frozenset(w[:k].lower() for w in words)
+
+
 def _unglue_toc_heading(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
     rx = _glued_toc_heading(vocab)
+    k, starts = _toc_starts(vocab)
     out: list[Block] = []
     for b in blocks:
-        m = rx.match(b.text) if b.kind != "table_row" and b.text[:1].isupper() else None
+        m = rx.match(b.text) if b.kind != "table_row" and b.text[:1].isupper() and \
+            b.text[:k].lower() in starts else None
         if m is None:
             out.append(b)
             continue
@@ -132,13 +142,22 @@ def _longest_heading(vocab: Vocabulary) -> int:
     return max((len(w) for ws in vocab.sections.values() for w in ws), default=0) + 1
 
 
+@lru_cache(maxsize=8)
+def _heading_ends(vocab: Vocabulary) -> frozenset[str]:
+    """The last letters of the headings a sentence can run into, both cases."""
+    ends = {w[-1] for ws in vocab.sections.values() for w in ws if len(w) >= 5}
+    return frozenset(ends | {c.lower() for c in ends} | {c.upper() for c in ends})
+
+
 def _unglue_end_heading(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
     rx = _heading_after_sentence(vocab)
     tail = _longest_heading(vocab)  # the heading ends the line: search only its last characters
+    ends = _heading_ends(vocab)
     out: list[Block] = []
     for b in blocks:
         m = rx.search(b.text, max(0, len(b.text) - tail)) \
-            if b.kind != "table_row" and "." in b.text else None
+            if b.kind != "table_row" and "." in b.text and \
+            b.text.removesuffix(":")[-1:] in ends else None
         if m is None:
             out.append(b)
             continue
