@@ -24,6 +24,7 @@ labelling pass, 8f385f3 main at the end of session 9):
     session 10 (c01d03f)   45,484,388     866,461              372,433                 480,555
 
     session 10 (ed63949)   44,809,946   (against 44d93d6's 52,680,588 in the same run: 0.85x)
+    session 10 (end)       44,142,038   (against 44d93d6's 52,558,559 in the same run: 0.84x)
 
 (Counts move by about 0.1% between runs: string hashing is randomised per process.)
 
