@@ -16,7 +16,7 @@ at the end of session 9:
 
     set           against    that revision   this tree (session 10)   median ratio of rounds
     kalundborg    44d93d6            171.6           176.7             1.03x (0.93-1.20), 45 rounds
-    kalundborg    8f385f3            148.3           163.4             1.10x (0.93-1.25), 30 rounds
+    kalundborg    8f385f3            161.9           180.8             1.12x (1.04-1.18), 30 rounds
     all text      44d93d6            463.3           382.6             0.82x (0.79-0.88), 20 rounds
     html          44d93d6             17.8            14.5             0.82x (0.75-0.87), 20 rounds
 
