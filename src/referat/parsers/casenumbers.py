@@ -79,16 +79,19 @@ _LOOKS_LIKE_CASE = regex.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class CaseRef:
+    """A case reference's values (frozen: the parse remembers the answers for a line)."""
+
     case_number: str | None = None
     journal_number: str | None = None
     document_number: str | None = None
 
-    def merge(self, other: CaseRef) -> None:
-        self.case_number = self.case_number or other.case_number
-        self.journal_number = self.journal_number or other.journal_number
-        self.document_number = self.document_number or other.document_number
+    def merged(self, other: CaseRef) -> CaseRef:
+        """This reference with the values it lacks taken from ``other``."""
+        return CaseRef(self.case_number or other.case_number,
+                       self.journal_number or other.journal_number,
+                       self.document_number or other.document_number)
 
     def __bool__(self) -> bool:
         return bool(self.case_number or self.journal_number or self.document_number)
@@ -98,21 +101,22 @@ class CaseRef:
 def parse_labelled(line: str, vocab: Vocabulary) -> tuple[CaseRef, str]:
     """Case references with labels (``vocab.case_labels``) in ``line``; returns them and the
     line with them removed (the line as it is when it holds none)."""
-    ref = CaseRef()
     labels = _labels(vocab)
     if _THREE_DIGITS.search(line) is None or not _holds_any(line.casefold(), labels.hints):
         # cheap tests before the label regex: the 3 digits a value needs, and a label word
-        return ref, line
+        return CaseRef(), line
+    found: dict[str, str] = {}
     rest = line
     for m in labels.labelled.finditer(line):
         field = next(k for k in _FIELDS if m.group(k))
         value = m["value"].rstrip(".-")
         if not _looks_like_number(value):
             continue
-        if getattr(ref, field) is None:
-            setattr(ref, field, value)
+        found.setdefault(field, value)
         rest = rest.replace(m.group(0), " ", 1)
-    return ref, _SEPARATORS.sub(" ", rest).strip() if ref else line
+    if not found:
+        return CaseRef(), line
+    return CaseRef(**found), _SEPARATORS.sub(" ", rest).strip()
 
 
 def _holds_any(text: str, pieces: tuple[str, ...]) -> bool:

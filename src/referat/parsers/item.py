@@ -97,13 +97,12 @@ def build_item(k: int, c: Candidate, blocks: list[Block], heading: list[Block],
     glued = title[len(clean):].strip()  # interface text cut off the title: kept in notes
     title, title_ref = split_title_ref(clean)
     body = segment(blocks, c.number, title, ctx.vocab)
-    if title_ref is not None:
-        body.ref.merge(title_ref)
+    ref = body.ref.merged(title_ref) if title_ref is not None else body.ref
     for b, label, rule, sub in body.marks:
         tr.mark(b, label, rule, f"{node}.{sub}" if sub else node)
     item = AgendaItem(number=c.number, title=title, closed=c.closed or bool(body.closed),
-                      case_number=body.ref.case_number, journal_number=body.ref.journal_number,
-                      document_number=body.ref.document_number,
+                      case_number=ref.case_number, journal_number=ref.journal_number,
+                      document_number=ref.document_number,
                       notes=[glued, *body.meta_text] if glued else body.meta_text)
     item.pages = sorted(set(pages_of(blocks)) | ({c.page} if c.page is not None else set()))
     item.source = tr.spans(heading + everything)

@@ -45,7 +45,7 @@ def segment(blocks: list[Block], number: int | None, title: str,
 def _fold(body: ItemBody, b: Block, v: Verdict, current: RawSection | None) -> RawSection | None:
     """Add one verdict to the body; returns the section now open."""
     if v.ref is not None:
-        body.ref.merge(v.ref)
+        body.ref = body.ref.merged(v.ref)
     if v.closed is not None:
         body.closed = v.closed
     if v.note:
