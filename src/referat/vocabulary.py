@@ -30,7 +30,7 @@ takes more words, a table takes words for the keys its default has (or, for ``se
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -244,6 +244,25 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).strip(_EDGE).strip().casefold()
 
 
+@dataclass(frozen=True)
+class StartScreen:
+    """A cheap first test for a pattern that matches one of ``words`` at a line's start
+    (case-insensitively): the line must start with the first k letters of one of them, k being
+    at most 3 and no more than the shortest word has."""
+
+    k: int
+    starts: frozenset[str]
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> StartScreen:
+        found = [w for w in words if w]
+        k = min([3, *map(len, found)])
+        return cls(k, frozenset(w[:k].lower() for w in found))
+
+    def admits(self, line: str) -> bool:
+        return line[:self.k].lower() in self.starts
+
+
 def _first_word(text: str) -> tuple[str, str] | None:
     """What the first word of ``_norm(text)`` is: as printed, or (when it is the last word)
     without its trailing edge characters; None when the first few words are only edges."""
@@ -445,16 +464,12 @@ class Vocabulary:
         return None
 
     @cached_property
-    def _section_starts(self) -> tuple[int, frozenset[str]]:
-        """How every heading starts: its first k letters (k at most 3), lower case."""
-        words = [w for ws in self.sections.values() for w in ws if w]
-        k = min([3, *map(len, words)])
-        return k, frozenset(w[:k].lower() for w in words)
+    def _section_starts(self) -> StartScreen:
+        return StartScreen.of(w for ws in self.sections.values() for w in ws)
 
     def split_glued_heading(self, line: str) -> tuple[str, str] | None:
         """``"BeslutningGodkendt."`` -> ``("Beslutning", "Godkendt.")``; ``"Bilag: x"`` likewise."""
-        k, starts = self._section_starts
-        if line[:k].lower() not in starts:
+        if not self._section_starts.admits(line):
             return None  # (a cheap first test: most lines start with no heading's letters)
         m = self._section_regex.match(line)
         if m is None:
@@ -689,4 +704,4 @@ def _checked(key: str, value: object) -> Words | WordTable:
 
 _DEFAULT = Vocabulary()
 
-__all__ = ["Vocabulary", "VocabularyError", "WordTable"]
+__all__ = ["StartScreen", "Vocabulary", "VocabularyError", "WordTable"]

@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 import regex
 
 from ..blocks import Block
-from ..vocabulary import Vocabulary
+from ..vocabulary import StartScreen, Vocabulary
 from .pagelines import is_page_per_line, split_pages
 from .patterns import alternation, state_word
 
@@ -106,20 +106,17 @@ def _glued_toc_heading(vocab: Vocabulary) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
-def _toc_starts(vocab: Vocabulary) -> tuple[int, frozenset[str]]:
-    """How every contents heading starts: its first k letters (k at most 3), lower case."""
-    words = [w for w in vocab.toc_headings if w]
-    k = min([3, *map(len, words)])
-    return k, frozenset(w[:k].lower() for w in words)
+def _toc_starts(vocab: Vocabulary) -> StartScreen:
+    return StartScreen.of(vocab.toc_headings)
 
 
 def _unglue_toc_heading(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
     rx = _glued_toc_heading(vocab)
-    k, starts = _toc_starts(vocab)
+    screen = _toc_starts(vocab)
     out: list[Block] = []
     for b in blocks:
         m = rx.match(b.text) if b.kind != "table_row" and b.text[:1].isupper() and \
-            b.text[:k].lower() in starts else None
+            screen.admits(b.text) else None
         if m is None:
             out.append(b)
             continue
