@@ -91,7 +91,7 @@ def compare(impls: dict[str, Parse], texts: list[str], seconds: float, rounds: i
     for parse in impls.values():
         for t in texts:  # warm up caches (compiled regexes)
             parse(t)
-    totals = {name: [0, 0.0, 0.0] for name in impls}
+    totals: dict[str, list[float]] = {name: [0.0, 0.0, 0.0] for name in impls}
     ratios: list[float] = []  # per round: first implementation's rate over the second's
     order = list(impls.items())
     for r in range(rounds):
@@ -111,8 +111,8 @@ def compare(impls: dict[str, Parse], texts: list[str], seconds: float, rounds: i
             ratios.append(rates[order[0][0]] / rates[order[1][0]])
     width = max(map(len, impls))
     print(f"{'':{width}}  documents/s (per CPU s)  documents/s (per wall s)")
-    for name, (docs, cpu, wall) in totals.items():
-        print(f"{name:{width}}  {docs / cpu:23,.1f}  {docs / wall:24,.1f}")
+    for name, (n, cpu_s, wall_s) in totals.items():
+        print(f"{name:{width}}  {n / cpu_s:23,.1f}  {n / wall_s:24,.1f}")
     if len(impls) == 2:
         (a, ta), (b, tb) = totals.items()
         print(f"{a} / {b}: {(ta[0] / ta[1]) / (tb[0] / tb[1]):.2f}x (per CPU second); median "
