@@ -42,16 +42,6 @@ LABEL_CATEGORY: dict[str, str] = {
     "furniture": "furniture", "unplaced": "unplaced",
 }
 
-_FIELD_CATEGORY = {"sections": "section", "decisions": "decision", "tables": "table",
-                   "attachments": "attachment", "items": "item", "toc": "toc",
-                   "participants": "participants", "issues": "issue"}
-
-
-def node_category(path: str) -> str:
-    """The category of a node path such as ``items[2].sections[1]`` (its last field)."""
-    last = path.rsplit(".", 1)[-1].split("[", 1)[0]
-    return _FIELD_CATEGORY.get(last, "header")
-
 
 def anchor_id(path: str) -> str:
     """An HTML id for a node path: ``items[2].sections[1]`` -> ``n-items-2-sections-1``."""

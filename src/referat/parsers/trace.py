@@ -117,12 +117,6 @@ def _raw(b: Block, fmt: Format) -> _Raw | None:
     return kw or None
 
 
-def block_span(b: Block, fmt: Format) -> Span | None:
-    """What is known of ``b``'s place in the source, as a :class:`Span` (``None``: nothing)."""
-    kw = _raw(b, fmt)
-    return Span(**kw) if kw else None  # type: ignore[arg-type]
-
-
 def _join(a: _Raw, b: _Raw, fmt: Format) -> bool:
     """Extend ``a`` by ``b`` when they are neighbours of the same kind (False: they are not)."""
     if a.get("page") != b.get("page") or a.get("path") != b.get("path"):
